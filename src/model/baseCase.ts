@@ -1,0 +1,241 @@
+import type { AssumptionSet } from './assumptions';
+import { Decimal } from './decimal';
+import { EXPLICIT_PERIOD_IDS, LONG_RANGE_PERIOD_IDS, type PeriodId } from './periods';
+
+/**
+ * The note's published figures that the base case is back-solved from (Rmb mn unless stated), by period:
+ * 12/24 (opening comparatives, themselves back-solved from the note's 12/25 growth and return ratios), 12/25,
+ * 12/26E, 12/27E, 12/28E. Only anchors live here; every forecast line is recomputed from the drivers derived below.
+ */
+const ANCHORS: Record<string, Partial<Record<PeriodId, string>>> = {
+  revenue: { '2024A': '7783.9', '2025A': '9558.6', '2026E': '12506.7', '2027E': '15707.7', '2028E': '19050.9' },
+  cogs: { '2025A': '-8016.9', '2026E': '-10718.3', '2027E': '-13433.0', '2028E': '-16230.7' },
+  sga: { '2025A': '-1114.8', '2026E': '-1147.3', '2027E': '-1235.6', '2028E': '-1335.8' },
+  rnd: { '2025A': '-752.9', '2026E': '-774.6', '2027E': '-851.3', '2028E': '-962.7' },
+  da: { '2025A': '-2480.4', '2026E': '-3918.3', '2027E': '-5294.3', '2028E': '-6782.4' },
+  ebitAddBack: { '2025A': '173.8', '2026E': '173.8', '2027E': '173.8', '2028E': '173.8' },
+  unlabelledItem: { '2025A': '7.6', '2026E': '-6.9', '2027E': '0', '2028E': '0' },
+  netInterest: { '2025A': '-417.2', '2026E': '-509.2', '2027E': '-590.9', '2028E': '-709.3' },
+  tax: { '2025A': '4.2', '2026E': '-5.1', '2027E': '0', '2028E': '0' },
+  minorityInterest: { '2025A': '0', '2026E': '-0.1', '2027E': '0', '2028E': '0' },
+  exceptionals: { '2025A': '-204.9', '2026E': '-296.8', '2027E': '-306.4', '2028E': '-363.4' },
+  otherOperatingCashFlow: { '2025A': '503.6', '2026E': '252.7', '2027E': '306.4', '2028E': '363.4' },
+  ads: { '2025A': '273.63', '2026E': '305.97' },
+  cash: { '2025A': '6117.2', '2026E': '4398.7', '2027E': '3296.6', '2028E': '3602.4' },
+  accountsReceivable: { '2024A': '1469.5', '2025A': '1740.5', '2026E': '2047.3', '2027E': '2365.6', '2028E': '2882.1' },
+  otherCurrentAssets: { '2025A': '3165.7', '2026E': '3795.6', '2027E': '4418.0', '2028E': '5003.1' },
+  netPpe: { '2025A': '10193.3' },
+  netIntangibles: { '2025A': '5138.5', '2026E': '5018.9', '2027E': '4909.3', '2028E': '4836.2' },
+  totalInvestments: { '2025A': '234.2' },
+  otherLongTermAssets: { '2025A': '139.8' },
+  accountsPayable: { '2024A': '1877.3', '2025A': '2014.5', '2026E': '2988.2', '2027E': '3279.3', '2028E': '3935.5' },
+  shortTermDebt: { '2025A': '3348.3', '2026E': '3348.3', '2027E': '3348.3', '2028E': '3848.3' },
+  shortTermLeases: { '2025A': '40.9' },
+  otherCurrentLiabilities: { '2025A': '4017.7', '2026E': '4589.9', '2027E': '5084.5', '2028E': '5581.3' },
+  longTermDebt: { '2025A': '3023.5', '2026E': '3023.5', '2027E': '4523.5', '2028E': '6023.5' },
+  longTermLeases: { '2025A': '51.1' },
+  otherLongTermLiabilities: { '2025A': '4920.1', '2026E': '7772.8', '2027E': '9674.4', '2028E': '11498.2' },
+  commonEquity: { '2024A': '5166.0', '2025A': '9317.0' },
+  minorityInterestBs: { '2025A': '-4.0' },
+  netDebtAdjusted: { '2025A': '2714.6', '2026E': '5885.8', '2027E': '9989.6', '2028E': '13107.6' },
+  cfNetIncome: { '2025A': '-943.7' },
+  workingCapital: { '2025A': '1760.7' },
+  capex: { '2025A': '-4742.4', '2026E': '-8400.0', '2027E': '-9240.0', '2028E': '-10164.0' },
+  otherInvesting: { '2025A': '212.6' },
+  debtChange: { '2025A': '1357.3' },
+  otherFinancingCashFlow: { '2025A': '2758.5', '2026E': '0.1', '2027E': '0', '2028E': '0' },
+  grossCashInvested: { '2024A': '13058.0', '2025A': '22049.1' },
+  capitalEmployed: { '2024A': '6661.6' },
+  ebitdaAdjusted: { '2024A': '831.8' },
+  epsBasicPre: { '2024A': '-3.3835' },
+  revenueOld: { '2025A': '9558.6', '2026E': '12410.5', '2027E': '15584.6', '2028E': '18448.1' },
+  epsOld: { '2025A': '-2.67', '2026E': '-2.26', '2027E': '-2.38', '2028E': '-1.91' },
+};
+
+/**
+ * Unpublished decimals: where the rounded figures cannot all be reproduced at once, the base case takes an
+ * unrounded value inside the published figure's rounding interval (never more than 0.05 away). Each entry is
+ * "anchor.period": offset added to the published figure. docs/reconciliation.md lists them with the reason.
+ */
+export const CALIBRATION: Readonly<Record<string, string>> = {
+  'accountsPayable.2026E': '0.010',
+  'accountsPayable.2027E': '0.045',
+  'accountsPayable.2028E': '0.035',
+  'accountsReceivable.2025A': '-0.005',
+  'accountsReceivable.2026E': '-0.010',
+  'accountsReceivable.2027E': '-0.040',
+  'accountsReceivable.2028E': '0.045',
+  'capex.2025A': '0.045',
+  'capex.2026E': '-0.025',
+  'capex.2027E': '-0.035',
+  'capex.2028E': '0.025',
+  'cash.2025A': '-0.045',
+  'cogs.2025A': '-0.025',
+  'cogs.2026E': '0.020',
+  'cogs.2028E': '-0.045',
+  'da.2026E': '-0.020',
+  'da.2027E': '0.015',
+  'da.2028E': '0.015',
+  'ebitAddBack.2025A': '0.015',
+  'ebitAddBack.2028E': '-0.015',
+  'exceptionals.2026E': '0.010',
+  'exceptionals.2027E': '-0.010',
+  'exceptionals.2028E': '-0.005',
+  'grossCashInvested.2025A': '-0.035',
+  'longTermDebt.2026E': '0.045',
+  'longTermDebt.2027E': '0.045',
+  'longTermDebt.2028E': '0.040',
+  'netInterest.2026E': '0.040',
+  'netPpe.2025A': '-0.045',
+  'otherCurrentAssets.2025A': '-0.005',
+  'otherCurrentAssets.2026E': '-0.040',
+  'otherCurrentAssets.2027E': '-0.015',
+  'otherCurrentAssets.2028E': '0.040',
+  'otherCurrentLiabilities.2026E': '0.005',
+  'otherCurrentLiabilities.2027E': '0.025',
+  'otherCurrentLiabilities.2028E': '0.015',
+  'otherInvesting.2025A': '0.010',
+  'otherLongTermLiabilities.2026E': '0.010',
+  'otherLongTermLiabilities.2027E': '0.005',
+  'otherLongTermLiabilities.2028E': '0.010',
+  'otherOperatingCashFlow.2025A': '0.010',
+  'otherOperatingCashFlow.2026E': '0.005',
+  'otherOperatingCashFlow.2028E': '-0.005',
+  'revenue.2025A': '-0.040',
+  'revenue.2026E': '-0.020',
+  'revenue.2027E': '0.040',
+  'revenue.2028E': '0.015',
+  'sga.2026E': '0.015',
+  'sga.2028E': '-0.010',
+  'shortTermDebt.2026E': '0.010',
+  'shortTermDebt.2027E': '0.040',
+  'unlabelledItem.2025A': '0.020',
+};
+
+/** Lines whose 12/25 (and 12/24) values are inputs: they equal the anchors. */
+const ACTUAL_INPUTS = [
+  'revenue', 'cogs', 'sga', 'rnd', 'da', 'ebitAddBack', 'unlabelledItem', 'netInterest', 'tax', 'minorityInterest',
+  'exceptionals', 'ads', 'cash', 'accountsReceivable', 'otherCurrentAssets', 'netPpe', 'netIntangibles',
+  'totalInvestments', 'otherLongTermAssets', 'accountsPayable', 'shortTermDebt', 'shortTermLeases',
+  'otherCurrentLiabilities', 'longTermDebt', 'longTermLeases', 'otherLongTermLiabilities', 'commonEquity',
+  'minorityInterestBs', 'cfNetIncome', 'workingCapital', 'otherOperatingCashFlow', 'capex', 'otherInvesting',
+  'debtChange', 'otherFinancingCashFlow', 'grossCashInvested', 'capitalEmployed', 'ebitdaAdjusted', 'epsBasicPre',
+  'revenueOld', 'epsOld',
+];
+/** Lines whose 12/25 value the note prints as "--" or 0.0: zero inputs. */
+const ZERO_ACTUALS = [
+  'otherOperating', 'associates', 'preferredDividends', 'dividends', 'inventory', 'preferredShares', 'minorityAddBack',
+  'acquisitions', 'divestitures', 'leaseRepayment', 'dividendsPaid',
+];
+const ZERO_OPENING = ['inventory', 'dps'];
+
+/** Every anchor key ("cogs.2026E"), for the calibration script. */
+export const ANCHOR_KEYS: readonly string[] = Object.entries(ANCHORS).flatMap(([id, byPeriod]) =>
+  Object.keys(byPeriod).map((period) => `${id}.${period}`),
+);
+
+const PREVIOUS: Record<string, PeriodId> = { '2026E': '2025A', '2027E': '2026E', '2028E': '2027E' };
+const D = (v: string | number) => new Decimal(v);
+
+/** The per-year drivers of 12/26E-28E, back-solved at full precision from the anchors. */
+function explicitDrivers(a: Anchor): AssumptionSet['series'] {
+  const perYear = (f: (t: PeriodId, p: PeriodId) => Decimal) =>
+    Object.fromEntries(EXPLICIT_PERIOD_IDS.map((t) => [t, f(t, PREVIOUS[t])]));
+  const ofRevenue = (id: string, sign = 1) => perYear((t) => a(id, t).times(sign).div(a('revenue', t)));
+  const debt = (t: PeriodId) => a('shortTermDebt', t).plus(a('longTermDebt', t));
+  const debtLike = (t: PeriodId) => a('netDebtAdjusted', t).minus(debt(t)).plus(a('cash', t));
+  const straightLine = (from: string, to: string) => {
+    const step = D(to).minus(from).div(EXPLICIT_PERIOD_IDS.length);
+    return Object.fromEntries(
+      ['2025A', ...EXPLICIT_PERIOD_IDS].map((t, i) => [t, D(from).plus(step.times(i))]),
+    ) as Partial<Record<PeriodId, Decimal>>;
+  };
+  return {
+    revenueGrowth: perYear((t, p) => a('revenue', t).div(a('revenue', p)).minus(1)),
+    aiShare: straightLine('0.31', '0.56'),
+    ecosystemShare: straightLine('0.27', '0.40'),
+    revenueOld: perYear((t) => a('revenueOld', t)),
+    cogsRatio: ofRevenue('cogs', -1),
+    sgaRatio: ofRevenue('sga', -1),
+    rndRatio: ofRevenue('rnd', -1),
+    daRatio: ofRevenue('da', -1),
+    ebitAddBack: perYear((t) => a('ebitAddBack', t)),
+    unlabelledItem: perYear((t) => a('unlabelledItem', t)),
+    netInterestRate: perYear((t, p) => a('netInterest', t).negated().div(debt(t).plus(debt(p)).div(2))),
+    taxRate: perYear(() => D('0.15')),
+    // Pre-tax profit is a loss in 12/26E-28E, so the whole provision is the "other tax" level.
+    taxAdjustment: perYear((t) => a('tax', t)),
+    minorityInterest: perYear((t) => a('minorityInterest', t)),
+    exceptionalsRatio: ofRevenue('exceptionals', -1),
+    nonCashExceptionalsShare: perYear((t) => a('otherOperatingCashFlow', t).div(a('exceptionals', t).negated())),
+    adsGrowth: perYear((t, p) => (t === '2026E' ? a('ads', t).div(a('ads', p)).minus(1) : D('0.01'))),
+    payoutRatio: perYear(() => D(0)),
+    epsOld: perYear((t) => a('epsOld', t)),
+    receivableDays: perYear((t) => a('accountsReceivable', t).div(a('revenue', t)).times(365)),
+    payableDays: perYear((t) => a('accountsPayable', t).div(a('cogs', t).negated()).times(365)),
+    otherCurrentAssetsRatio: ofRevenue('otherCurrentAssets'),
+    otherCurrentLiabilitiesRatio: ofRevenue('otherCurrentLiabilities'),
+    otherLongTermLiabilitiesRatio: ofRevenue('otherLongTermLiabilities'),
+    capexRatio: ofRevenue('capex', -1),
+    intangiblesAmortizationRate: perYear((t, p) =>
+      a('netIntangibles', p).minus(a('netIntangibles', t)).div(a('netIntangibles', p)),
+    ),
+    shortTermDebtIssuance: perYear((t, p) => a('shortTermDebt', t).minus(a('shortTermDebt', p))),
+    longTermDebtIssuance: perYear((t, p) => a('longTermDebt', t).minus(a('longTermDebt', p))),
+    otherFinancing: perYear((t) => a('otherFinancingCashFlow', t)),
+    debtLikeShare: perYear((t) => debtLike(t).div(a('otherLongTermLiabilities', t))),
+    fadeWeight: Object.fromEntries(
+      LONG_RANGE_PERIOD_IDS.map((t, i) => [t, D(1).div(LONG_RANGE_PERIOD_IDS.length - i)]),
+    ),
+  };
+}
+
+function lineInputs(anchor: Anchor): AssumptionSet['inputs'] {
+  const inputs: AssumptionSet['inputs'] = {};
+  for (const id of ACTUAL_INPUTS) {
+    inputs[id] = {};
+    for (const period of ['2024A', '2025A'] as PeriodId[]) {
+      if (ANCHORS[id][period] !== undefined) inputs[id][period] = anchor(id, period);
+    }
+  }
+  for (const id of ZERO_ACTUALS) inputs[id] = { ...inputs[id], '2025A': D(0) };
+  for (const id of ZERO_OPENING) inputs[id] = { ...inputs[id], '2024A': D(0) };
+  inputs.debtLikeLiabilities = { '2025A': anchor('netDebtAdjusted', '2025A').minus(anchor('shortTermDebt', '2025A')).minus(anchor('longTermDebt', '2025A')).plus(anchor('cash', '2025A')) };
+  return inputs;
+}
+
+/** Scalars: market data and valuation settings from the note, long-range targets of ours. */
+const SCALARS: Record<string, string> = {
+  price: '13.03',
+  fxRate: '6.7746',
+  adsOutstanding: '305.97',
+  wacc: '0.103',
+  terminalGrowth: '0.03',
+  midYear: '0',
+  terminalMethod: '0',
+  exitMultiple: '8',
+  targetPriceDigits: '1',
+  interestIncomeYield: '0.01',
+  daysInYear: '365',
+  cogsRatioTerminal: '0.76',
+  sgaRatioTerminal: '0.06',
+  rndRatioTerminal: '0.045',
+  daRatioTerminal: '0.26',
+  capexRatioTerminal: '0.28',
+};
+
+type Anchor = (id: string, period: PeriodId) => Decimal;
+
+/** The base case: the note, back-solved from its figures plus the calibration (default: CALIBRATION). */
+export function baseCase(calibration: Readonly<Record<string, string>> = CALIBRATION): AssumptionSet {
+  const anchor: Anchor = (id, period) => {
+    const published = ANCHORS[id]?.[period];
+    if (published === undefined) throw new Error(`No anchor ${id}.${period}`);
+    return new Decimal(published).plus(calibration[`${id}.${period}`] ?? 0);
+  };
+  return {
+    scalars: Object.fromEntries(Object.entries(SCALARS).map(([k, v]) => [k, D(v)])),
+    series: explicitDrivers(anchor),
+    inputs: lineInputs(anchor),
+  };
+}

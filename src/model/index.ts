@@ -1,0 +1,232 @@
+/**
+ * The Kingsoft Cloud model: build it from a scenario plus overrides, then read any line for any period,
+ * the DCF, a WACC x terminal-growth grid and the integrity checks.
+ *
+ * @example
+ * const model = buildModel();                               // the base case: the note
+ * model.value('revenue', 2027).toFixed(1);                  // "15707.7"
+ * model.value('Net inc. (pre-exceptionals)', '2026E');      // by the note's label
+ * buildModel({ overrides: { wacc: '11%', 'revenueGrowth.2027E': 0.2 } }).dcf().targetPrice;
+ * sensitivityGrid({}, [0.093, 0.103, 0.113], [0.02, 0.03, 0.04]);  // US$ per ADS, rows = growth
+ */
+import type { AssumptionSet } from './assumptions';
+import { Decimal } from './decimal';
+import { messages } from './errors';
+import { evaluateAll, type Value, type Values } from './evaluate';
+import { applyOverrides, type Overrides } from './overrides';
+import { findPeriod, parsePeriod, PERIOD_IDS, PERIODS, type PeriodId } from './periods';
+import { findLine, LINES } from './registry';
+import { scenarioAssumptions } from './scenarios';
+import { NOTE_TABLE_LAYOUTS } from './tables';
+import type { LineDef } from './lines';
+
+export { Decimal } from './decimal';
+export { ModelError, messages, type ModelErrorCode } from './errors';
+export { DRIVERS, findDriver, driverPeriods, type DriverDef, type AssumptionSet } from './assumptions';
+export { PERIODS, PERIOD_IDS, NOTE_PERIOD_IDS, FORECAST_PERIOD_IDS, parsePeriod, type PeriodId } from './periods';
+export { LINES, findLine } from './registry';
+export { SCENARIOS, SCENARIO_NAMES } from './scenarios';
+export { NOTE_TABLE_LAYOUTS } from './tables';
+export { CALIBRATION } from './baseCase';
+export type { LineDef, Section, LineUnit } from './lines';
+export type { Overrides, OverrideValue } from './overrides';
+export type { Value } from './evaluate';
+
+/** What to build: a scenario name (default "base") and overrides on top of it. */
+export interface BuildOptions {
+  scenario?: string;
+  overrides?: Overrides;
+}
+
+/** The DCF's outputs (Rmb mn unless stated). */
+export interface DcfResult {
+  sumPvFcff: Decimal;
+  terminalValue: Decimal;
+  pvTerminalValue: Decimal;
+  enterpriseValue: Decimal;
+  terminalValueShare: Decimal;
+  netDebt: Decimal;
+  minorities: Decimal;
+  equityValue: Decimal;
+  valuePerAdsRmb: Decimal;
+  valuePerAdsUsd: Decimal;
+  /** US$ per ADS rounded as the note publishes it. */
+  targetPrice: Decimal;
+  upside: Decimal;
+  impliedEvSales2026: Decimal;
+  impliedEvSales2027: Decimal;
+  impliedPs2026: Decimal;
+  impliedPs2027: Decimal;
+  fcff: { period: PeriodId; value: Decimal }[];
+}
+
+/** One integrity check in one period: the difference and whether it is zero. */
+export interface CheckResult {
+  id: string;
+  label: string;
+  period: PeriodId;
+  difference: Decimal;
+  ok: boolean;
+}
+
+const CHECK_TOLERANCE = new Decimal('1e-9');
+
+/** A built model: immutable values for every line and period. */
+export class KcModel {
+  constructor(
+    readonly scenario: string,
+    readonly assumptions: AssumptionSet,
+    private readonly values: Values,
+  ) {}
+
+  /** A line's value in a period; the line by id or by the note's label; null means "NM". */
+  value(lineRef: string, period: string | number): Value {
+    const def = resolveLine(lineRef);
+    if (def.scalar) return this.values.scalars.get(def.id) ?? null;
+    const p = resolvePeriod(period);
+    const value = this.values.series.get(def.id)![p.index];
+    if (value === undefined) throw messages.notAvailable(def.id, p.id);
+    return value;
+  }
+
+  /** A line's value in every period where it has one. */
+  series(lineRef: string): { period: PeriodId; value: Value }[] {
+    const def = resolveLine(lineRef);
+    const values = this.values.series.get(def.id);
+    if (!values) throw messages.notAvailable(def.id, 'any period (it is a single value)');
+    return PERIODS.flatMap((p) => (values[p.index] === undefined ? [] : [{ period: p.id, value: values[p.index]! }]));
+  }
+
+  /** The DCF: EV, equity bridge, value per ADS and the target price. */
+  dcf(): DcfResult {
+    const s = (id: string) => this.values.scalars.get(id) as Decimal;
+    return {
+      sumPvFcff: s('sumPvFcff'),
+      terminalValue: s('terminalValue'),
+      pvTerminalValue: s('pvTerminalValue'),
+      enterpriseValue: s('dcfEnterpriseValue'),
+      terminalValueShare: s('terminalValueShare'),
+      netDebt: s('dcfNetDebt'),
+      minorities: s('dcfMinorities'),
+      equityValue: s('dcfEquityValue'),
+      valuePerAdsRmb: s('valuePerAdsRmb'),
+      valuePerAdsUsd: s('valuePerAdsUsd'),
+      targetPrice: s('targetPrice'),
+      upside: s('upside'),
+      impliedEvSales2026: s('impliedEvSales2026'),
+      impliedEvSales2027: s('impliedEvSales2027'),
+      impliedPs2026: s('impliedPs2026'),
+      impliedPs2027: s('impliedPs2027'),
+      fcff: this.series('fcff').map(({ period, value }) => ({ period, value: value as Decimal })),
+    };
+  }
+
+  /** Every integrity check in every period where it applies. */
+  checks(): CheckResult[] {
+    return LINES.filter((def) => def.section === 'Checks').flatMap((def) =>
+      this.series(def.id).map(({ period, value }) => ({
+        id: def.id,
+        label: def.label,
+        period,
+        difference: value as Decimal,
+        ok: (value as Decimal).abs().lessThanOrEqualTo(CHECK_TOLERANCE),
+      })),
+    );
+  }
+}
+
+const LABELS = new Map<string, LineDef>();
+for (const table of NOTE_TABLE_LAYOUTS) for (const row of table.rows) LABELS.set(normalise(row.label), findLine(row.line)!);
+for (const def of LINES) if (!LABELS.has(normalise(def.label))) LABELS.set(normalise(def.label), def);
+
+function normalise(text: string): string {
+  return text.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/** A line by id, or by the note's label (case and spacing ignored). */
+export function resolveLine(ref: string): LineDef {
+  const def = findLine(ref) ?? LABELS.get(normalise(ref));
+  if (!def) throw messages.unknownLine(ref);
+  return def;
+}
+
+/** A period from 2026, "2026E", "FY26", "12/26E", ... */
+export function resolvePeriod(input: string | number): (typeof PERIODS)[number] {
+  const period = findPeriod(String(input)) ?? parsePeriod(input);
+  if (!period) throw messages.unknownPeriod(input, `${PERIOD_IDS[1]} to ${PERIOD_IDS[PERIOD_IDS.length - 1]} (e.g. 2027, "2027E", "FY27", "12/27E")`);
+  return period;
+}
+
+/** Builds the model's assumption set for a scenario plus overrides, validated. */
+export function assumptionsFor(options: BuildOptions = {}): AssumptionSet {
+  return applyOverrides(scenarioAssumptions(options.scenario ?? 'base'), options.overrides ?? {});
+}
+
+const CACHE_LIMIT = 256;
+const cache = new Map<string, KcModel>();
+
+/** Builds (or returns the memoized) model for a scenario and overrides. Distinct option sets are cached, least recently used first out. */
+export function buildModel(options: BuildOptions = {}): KcModel {
+  const key = cacheKey(options);
+  const hit = cache.get(key);
+  if (hit) {
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
+  const model = buildModelUncached(options);
+  cache.set(key, model);
+  if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+  return model;
+}
+
+/** Builds a model afresh, bypassing the memo (for benchmarks and tests of the cache). */
+export function buildModelUncached(options: BuildOptions = {}): KcModel {
+  const scenario = (options.scenario ?? 'base').trim().toLowerCase();
+  const assumptions = assumptionsFor(options);
+  return new KcModel(scenario, assumptions, evaluateAll(assumptions));
+}
+
+/** How many models the memo holds now, and its bound. */
+export function cacheStats(): { size: number; limit: number } {
+  return { size: cache.size, limit: CACHE_LIMIT };
+}
+
+/** Empties the memo. */
+export function clearCache(): void {
+  cache.clear();
+}
+
+function cacheKey(options: BuildOptions): string {
+  const overrides = Object.entries(options.overrides ?? {})
+    .map(([k, v]) => [k, String(v)])
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return JSON.stringify([(options.scenario ?? 'base').trim().toLowerCase(), overrides]);
+}
+
+/**
+ * US$ per ADS (unrounded) for each terminal growth (rows) and WACC (columns), on top of the given options.
+ * A cell where WACC <= terminal growth is null: that pair has no Gordon-growth value.
+ */
+export function sensitivityGrid(
+  options: BuildOptions,
+  waccs: readonly (number | string)[],
+  growths: readonly (number | string)[],
+): (Decimal | null)[][] {
+  return growths.map((g) =>
+    waccs.map((w) => {
+      if (new Decimal(w).lessThanOrEqualTo(g)) return null;
+      const overrides = { ...options.overrides, wacc: w, terminalGrowth: g };
+      return buildModel({ ...options, overrides }).dcf().valuePerAdsUsd;
+    }),
+  );
+}
+
+/** The default grid around the options' own WACC and terminal growth: steps of 0.5pp (WACC) and 0.25pp (growth). */
+export function defaultGridAxes(options: BuildOptions = {}, size = 11): { waccs: Decimal[]; growths: Decimal[] } {
+  const set = assumptionsFor(options);
+  const half = Math.floor(size / 2);
+  const axis = (centre: Decimal, step: string) =>
+    Array.from({ length: size }, (_, i) => centre.plus(new Decimal(step).times(i - half)));
+  return { waccs: axis(set.scalars.wacc, '0.005'), growths: axis(set.scalars.terminalGrowth, '0.0025') };
+}
