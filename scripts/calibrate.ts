@@ -10,13 +10,15 @@ import { compareWithNote } from '../test/fixtures/compare';
 
 const FIXED = [/^ads\./, /^epsOld\./, /^revenueOld\./, /\.2024A$/];
 const keys = ANCHOR_KEYS.filter((k) => !FIXED.some((re) => re.test(k)));
-const STEPS = Array.from({ length: 19 }, (_, i) => ((i - 9) * 0.005).toFixed(3));
+const COARSE = Array.from({ length: 19 }, (_, i) => ((i - 9) * 0.005).toFixed(3));
+const FINE = Array.from({ length: 99 }, (_, i) => ((i - 49) * 0.001).toFixed(3));
 
 function score(cal: Record<string, string>): { violation: number; misses: number; size: number } {
   const values = evaluateAll(baseCase(cal));
   const idx = (p: string) => PERIODS.findIndex((x) => x.id === p);
   const rows = compareWithNote((line, period) => values.series.get(line)![idx(period)] ?? null);
-  const balance = values.series.get('checkBalance')!.slice(1).reduce((s, v) => s + Math.abs(v!.toNumber()), 0);
+  // The 12/25 difference carries into every later year, so it counts once.
+  const balance = Math.abs(values.series.get('checkBalance')![1]!.toNumber());
   const misses = rows.filter((r) => !r.matches).length;
   const violation = rows.reduce((s, r) => s + r.violation, 0) + balance;
   const size = Object.values(cal).reduce((s, v) => s + Math.abs(Number(v)), 0);
@@ -26,13 +28,15 @@ function score(cal: Record<string, string>): { violation: number; misses: number
 const better = (a: ReturnType<typeof score>, b: ReturnType<typeof score>) =>
   a.violation < b.violation - 1e-9 || (Math.abs(a.violation - b.violation) <= 1e-9 && a.size < b.size - 1e-9);
 
-let cal: Record<string, string> = { ...CALIBRATION };
+const SEED: Record<string, string> = process.env.CALIBRATION_SEED ? JSON.parse(process.env.CALIBRATION_SEED) : {};
+let cal: Record<string, string> = process.env.CALIBRATION_SEED ? SEED : { ...CALIBRATION };
 let best = score(cal);
 console.error(`start: ${best.misses} misses, violation ${best.violation.toFixed(4)}`);
 for (let sweep = 0; sweep < 30; sweep++) {
   let improved = false;
+  const steps = sweep < 3 && !process.env.CALIBRATION_SEED ? COARSE : FINE;
   for (const key of keys) {
-    for (const step of STEPS) {
+    for (const step of steps) {
       const trial = { ...cal, [key]: step };
       if (step === '0.000') delete trial[key];
       const s = score(trial);
@@ -44,9 +48,24 @@ for (let sweep = 0; sweep < 30; sweep++) {
     }
   }
   console.error(`sweep ${sweep}: ${best.misses} misses, violation ${best.violation.toFixed(4)}, size ${best.size.toFixed(3)}`);
-  if (!improved) break;
+  console.error(JSON.stringify(cal));
+  if (!improved && steps === FINE) break;
+}
+// Pair moves: two anchors at once, for figures that only a coordinated change can fix.
+let seed = 7;
+const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+for (let trial = 0; trial < 4000 && best.violation > 0; trial++) {
+  const a = keys[Math.floor(random() * keys.length)];
+  const b = keys[Math.floor(random() * keys.length)];
+  const next = { ...cal, [a]: FINE[Math.floor(random() * FINE.length)], [b]: FINE[Math.floor(random() * FINE.length)] };
+  const s = score(next);
+  if (better(s, best)) {
+    best = s;
+    cal = next;
+    console.error(`pair ${trial}: ${best.misses} misses, violation ${best.violation.toFixed(4)}`);
+  }
 }
 const sorted = Object.keys(cal).sort();
 console.log('export const CALIBRATION: Readonly<Record<string, string>> = {');
-for (const k of sorted) console.log(`  '${k}': '${cal[k]}',`);
+for (const k of sorted) if (Number(cal[k]) !== 0) console.log(`  '${k}': '${cal[k]}',`);
 console.log('};');

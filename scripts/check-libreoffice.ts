@@ -1,0 +1,56 @@
+/**
+ * `npm run check:libreoffice`: writes the workbook for several scenarios, recalculates each in LibreOffice Calc
+ * (a full recalculation on load) and checks that no cell is an error and every formula equals the engine's value.
+ * Exit code 0 when all agree, 1 otherwise, 2 when LibreOffice is missing (install libreoffice-calc-nogui).
+ */
+import { buildPlan, type PlanOptions } from '../src/workbook/plan';
+import { findSoffice, recalculateInLibreOffice } from '../src/workbook/libreoffice';
+
+type Case = PlanOptions & { poisonCache?: boolean };
+
+const CASES: Case[] = process.env.KC_LO_QUICK
+  ? [{ scenario: 'base' }]
+  : [
+      { scenario: 'base' },
+      // Every cached result in the file replaced by the text "stale": passes only if LibreOffice recalculates.
+      { scenario: 'base', poisonCache: true },
+      { scenario: 'bull' },
+      { scenario: 'bear', overrides: { wacc: '11%', 'receivableDays.2027E': 70 } },
+    ];
+
+async function main(): Promise<number> {
+  const soffice = findSoffice();
+  if (!soffice) {
+    process.stderr.write(
+      'check:libreoffice: soffice not found; apt-get install -y --no-install-recommends libreoffice-calc-nogui\n',
+    );
+    return 2;
+  }
+  let failed = false;
+  for (const options of CASES) {
+    const started = Date.now();
+    const plan = buildPlan({ ...options, date: '2026-05-28' });
+    const report = await recalculateInLibreOffice(plan, soffice, { poisonCache: options.poisonCache });
+    const label =
+      `${options.scenario}${options.overrides ? ` + ${JSON.stringify(options.overrides)}` : ''}` +
+      `${options.poisonCache ? ' (stale cached values in the file)' : ''}`;
+    const ok = report.errors.length === 0 && report.mismatches.length === 0 && report.compared > 0;
+    failed ||= !ok;
+    process.stdout.write(
+      `${ok ? 'ok  ' : 'FAIL'} ${label}: ${report.compared} formula cells recalculated by LibreOffice, ` +
+        `${report.errors.length} errors, ${report.mismatches.length} mismatches, ` +
+        `max relative difference ${report.maxRelativeDifference.toExponential(2)} (${Date.now() - started} ms)\n`,
+    );
+    for (const line of [...report.errors, ...report.mismatches].slice(0, 20))
+      process.stdout.write(`     ${line}\n`);
+  }
+  return failed ? 1 : 0;
+}
+
+main().then(
+  (code) => (process.exitCode = code),
+  (error: unknown) => {
+    process.stderr.write(`check:libreoffice: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

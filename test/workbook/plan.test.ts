@@ -1,0 +1,173 @@
+/** The plan's shape: sheets, conventions, formulas only where the model computes, and no constants in formulas. */
+import { defaultGridAxes, LINES, PERIODS, sensitivityGrid } from '../../src/model';
+import { definitionFor } from '../../src/model/registry';
+import { buildPlan, colLetter, FIRST_PERIOD_COL, type PlanCell } from '../../src/workbook/plan';
+import { NOTE_ROWS } from '../fixtures/note';
+import { PUBLISHED_ROWS } from '../../src/workbook/publishedFigures';
+
+const plan = buildPlan({ date: '2026-05-28', version: 'kc-model test' });
+const cells = plan.sheets.flatMap((s) => s.cells.map((c) => ({ ...c, sheet: s.name })));
+const formulas = cells.filter(
+  (c): c is PlanCell & { sheet: string; formula: string } => c.formula !== undefined,
+);
+
+describe('the workbook plan', () => {
+  it('has the sheets in order', () => {
+    expect(plan.sheets.map((s) => s.name)).toEqual([
+      'Summary',
+      'Assumptions',
+      'Income Statement',
+      'Balance Sheet',
+      'Cash Flow',
+      'Ratios',
+      'DCF',
+      'Checks',
+    ]);
+  });
+
+  it('places every line once, with a formula in every period the line has a computed value, an input cell otherwise', () => {
+    for (const def of LINES) {
+      const homes = plan.anchors.lines[def.id];
+      expect(homes).toBeDefined();
+      if (def.scalar) {
+        expect(homes[-1]).toBeDefined();
+        continue;
+      }
+      for (const p of PERIODS) {
+        const expr = definitionFor(def, p);
+        const address = homes[p.index];
+        if (!expr) {
+          expect(address).toBeUndefined();
+          continue;
+        }
+        const cell = cells.find(
+          (c) => c.sheet === address.sheet && c.row === address.row && c.col === address.col,
+        )!;
+        if (expr.k === 'input') {
+          expect(cell.style).toBe('input');
+          expect(cell.formula).toBeUndefined();
+        } else {
+          expect(cell.formula).toBeDefined();
+        }
+      }
+    }
+  });
+
+  it('uses no functions outside what Excel and LibreOffice both evaluate, and no array formulas', () => {
+    const used = new Set(formulas.flatMap((c) => [...c.formula.matchAll(/([A-Z]+)\(/g)].map((m) => m[1])));
+    const allowed = [
+      'IF',
+      'OR',
+      'AND',
+      'ISTEXT',
+      'ABS',
+      'MAX',
+      'MIN',
+      'ROUND',
+      'SUM',
+      'COUNT',
+      'COLUMNS',
+      'CHOOSE',
+    ];
+    expect([...used].filter((f) => !allowed.includes(f))).toEqual([]);
+    expect(formulas.filter((c) => c.formula.includes('{'))).toEqual([]);
+  });
+
+  it('puts no constants in formulas: only the structural 0, 1, 2 (and 10 for a rounding unit)', () => {
+    const numbers = formulas.flatMap((c) => {
+      const stripped = c.formula
+        .replace(/"[^"]*"/g, '')
+        .replace(/'[^']*'!/g, '')
+        .replace(/\$?[A-Z]{1,3}\$?\d+/g, 'REF');
+      return [...stripped.matchAll(/(?<![A-Za-z_\d.])\d+(\.\d+)?/g)].map((m) => m[0]);
+    });
+    expect([...new Set(numbers)].sort()).toEqual(['0', '1', '10', '2']);
+  });
+
+  it('colours inputs blue (literal numbers), formulas black and cross-sheet links green', () => {
+    for (const c of cells) {
+      if (c.style === 'input') expect(c.formula).toBeUndefined();
+      if (c.style === 'link') expect(c.formula).toMatch(/^('[^']+'!\$?[A-Z]+\$?\d+|[A-Za-z]+)$/);
+    }
+  });
+
+  it("uses the note's column headings from column D", () => {
+    const header = plan.sheets[2].cells
+      .filter((c) => c.row === 3 && c.col >= FIRST_PERIOD_COL)
+      .map((c) => c.value);
+    expect(header).toEqual([
+      '12/24',
+      '12/25',
+      '12/26E',
+      '12/27E',
+      '12/28E',
+      '12/29E',
+      '12/30E',
+      '12/31E',
+      '12/32E',
+      '12/33E',
+      '12/34E',
+      '12/35E',
+    ]);
+    expect(colLetter(FIRST_PERIOD_COL)).toBe('D');
+    expect(colLetter(28)).toBe('AB');
+  });
+
+  it('names the scalar drivers, the selector and the master check', () => {
+    const names = plan.names.map((n) => n.name);
+    for (const n of [
+      'wacc',
+      'terminalGrowth',
+      'sharePrice',
+      'scenario',
+      'masterCheck',
+      'targetPrice',
+      'checkTolerance',
+    ]) {
+      expect(names).toContain(n);
+    }
+    expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(names.length);
+  });
+
+  it('compares every published figure of the note, and the model reproduces them in the base case', () => {
+    const checks = plan.sheets.find((s) => s.name === 'Checks')!;
+    const matchCells = checks.cells.filter((c) => c.what?.startsWith('match '));
+    expect(matchCells).toHaveLength(NOTE_ROWS.length * 4);
+    const reproduced = checks.cells.find((c) => c.what === 'figures reproduced')!;
+    expect(Number(reproduced.cached)).toBe(matchCells.filter((c) => Number(c.cached) === 1).length);
+  });
+
+  it("centres the WACC x growth grid on the scenario's value per ADS", () => {
+    const dcf = plan.sheets.find((s) => s.name === 'DCF')!;
+    const centre = dcf.cells.find((c) => c.what === 'grid g=0.03 wacc=0.103')!;
+    const value = cells.find((c) => c.what === 'valuePerAdsUsd')!;
+    expect(Number(centre.cached)).toBeCloseTo(Number(value.cached), 9);
+  });
+
+  it("gives the engine's sensitivityGrid in every cell (a full re-run at each WACC and terminal growth)", () => {
+    const { waccs, growths } = defaultGridAxes();
+    const engine = sensitivityGrid({}, waccs.map(String), growths.map(String));
+    const dcf = plan.sheets.find((s) => s.name === 'DCF')!;
+    growths.forEach((g, j) =>
+      waccs.forEach((w, i) => {
+        const cell = dcf.cells.find((c) => c.what === `grid g=${g.toString()} wacc=${w.toString()}`)!;
+        expect(Number(cell.cached)).toBeCloseTo(engine[j][i]!.toNumber(), 9);
+      }),
+    );
+  });
+});
+
+describe('the published figures in src', () => {
+  it("are the same as the test fixture's transcription of the note", () => {
+    expect(PUBLISHED_ROWS.map((r) => [r.table, r.label, ...r.cells])).toEqual(
+      NOTE_ROWS.map((r) => [
+        r.table,
+        r.label,
+        r.cells['2025A'],
+        r.cells['2026E'],
+        r.cells['2027E'],
+        r.cells['2028E'],
+      ]),
+    );
+  });
+});
