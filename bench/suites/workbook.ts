@@ -1,4 +1,4 @@
-import { buildModelUncached } from '../../src/model';
+import { buildModelUncached, clearCache, defaultGridAxes, sensitivityGrid } from '../../src/model';
 import { loadIntoHyperFormula } from '../../src/workbook/hyperformula';
 import { buildPlan } from '../../src/workbook/plan';
 import { planToXlsxBuffer } from '../../src/workbook/xlsx';
@@ -17,8 +17,20 @@ export const workbookSuite: Suite = {
     const plan = buildPlan({ date: '2026-05-28' });
     const formulas = plan.sheets.reduce((n, s) => n + s.cells.filter((c) => c.formula).length, 0);
 
+    rows.push({
+      ...measure(
+        'plan build (buildPlan, base case), cold model memo',
+        () => buildPlan({ date: '2026-05-28' }),
+        {
+          samples: scaled(5, scale),
+          warmup: 1,
+          before: () => clearCache(),
+        },
+      ),
+      note: 'includes the engine runs behind the cached values: 1 model, 11 grid workings models, 121 grid models',
+    });
     rows.push(
-      measure('plan build (buildPlan, base case)', () => buildPlan({ date: '2026-05-28' }), {
+      measure('plan build (buildPlan, base case), warm model memo', () => buildPlan({ date: '2026-05-28' }), {
         samples: scaled(10, scale),
         warmup: 1,
       }),
@@ -57,10 +69,26 @@ export const workbookSuite: Suite = {
         warmup: 1,
       },
     );
+    // The same work as the plan's formulas: the model, plus the WACC x growth grid (121 full re-runs, no memo).
+    const { waccs, growths } = defaultGridAxes();
+    const [w, g] = [waccs.map(String), growths.map(String)];
+    const everything = measure(
+      'engine: the model plus the 11 x 11 grid, as the workbook holds them (cold memo)',
+      (i) => {
+        buildModelUncached(fresh(i));
+        return sensitivityGrid(fresh(i), w, g);
+      },
+      { samples: scaled(5, scale), warmup: 1, before: () => clearCache() },
+    );
+    rows.push(everything);
     const ratio = hf.medianMs / engine.medianMs;
+    const ratioAll = hf.medianMs / everything.medianMs;
     rows.push({
       ...hf,
-      note: `engine/HyperFormula: the engine is ${ratio.toFixed(0)}x faster (target: at least 10x) - ${ratio >= 10 ? 'met' : 'NOT met'}`,
+      note:
+        `engine/HyperFormula: one model evaluation is ${ratio.toFixed(0)}x faster than HyperFormula on the plan ` +
+        `(target: at least 10x - ${ratio >= 10 ? 'met' : 'NOT met'}); with the grid's 121 re-runs included, ` +
+        `${ratioAll.toFixed(1)}x`,
     });
     return rows;
   },
