@@ -3,6 +3,7 @@ import { parseArgs, UsageError, type Invocation } from './args';
 import { assumptionsJson, assumptionsReport, assumptionsText } from './assumptions';
 import { gridJson, gridReport, gridText } from './grid';
 import { statementsCsv, statementsJson, statementsReport, statementsText } from './statements';
+import { runXlsx } from './xlsx';
 
 /** Somewhere to write output: process.stdout, process.stderr or a test buffer. */
 export interface Output {
@@ -22,6 +23,8 @@ Commands:
                 every reported input that --set accepts. Formats: text, --json.
   grid          Value per ADS (US$) for 11 WACCs x 11 terminal growth rates around the
                 scenario's own. Formats: text, --json.
+  xlsx          The whole model as an Excel workbook of live formulas:
+                kc-model xlsx --out FILE [--scenario NAME] [--set ID=VALUE ...] [--date YYYY-MM-DD]
 
 Options (every command):
   --json                 JSON output
@@ -38,13 +41,16 @@ Examples:
   kc-model statements --json --set wacc=11% --set revenueGrowth.2027E=0.2
   kc-model grid --scenario bull
   kc-model assumptions --json
+  kc-model xlsx --out KC-Model.xlsx --scenario bear
 
 Exit status: 0 on success; 2 for a bad command line or assumption (one line on
 stderr, nothing on stdout); 1 for an unexpected error.
 `;
 
 /** Runs the CLI on its arguments (without "node kc-model") and returns the exit code; never exits the process. */
-export function main(argv: readonly string[], stdout: Output, stderr: Output): number {
+export function main(argv: readonly string[], stdout: Output, stderr: Output): number | Promise<number> {
+  // Writing a workbook is asynchronous (ExcelJS), so that command answers with a promise of the exit code.
+  if (argv[0] === 'xlsx') return runXlsx(argv.slice(1), stdout, stderr);
   if (argv.length === 0) {
     stderr.write(USAGE);
     return 2;

@@ -38,6 +38,8 @@ export const messages = {
     ),
   unknownLine: (id: string) =>
     new ModelError('UNKNOWN_LINE', id, `Unknown line "${id}": use a line id or the note's label (see kc-model statements).`),
+  ambiguousLine: (label: string, candidates: string) =>
+    new ModelError('UNKNOWN_LINE', label, `Label "${label}" names more than one line: ${candidates}; use the line id.`),
   unknownPeriod: (input: unknown, allowed: string) =>
     new ModelError('UNKNOWN_PERIOD', String(input), `Period ${show(input)} is outside the model; allowed: ${allowed}.`),
   notAvailable: (line: string, period: string) =>

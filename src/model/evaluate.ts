@@ -2,7 +2,7 @@ import type { AssumptionSet } from './assumptions';
 import { Decimal, roundHalfAway } from './decimal';
 import { messages } from './errors';
 import type { Expr, Test } from './expr';
-import { definitionFor, EVALUATION_ORDER, findLine, LINES } from './registry';
+import { CELL_READS, definitionFor, EVALUATION_ORDER, findLine, LINES } from './registry';
 import { PERIODS } from './periods';
 
 /** A value: a Decimal, or null for "not meaningful" (NM). */
@@ -16,14 +16,30 @@ export interface Values {
 
 const LINE_INDEX = new Map(LINES.map((def, i) => [def.id, i]));
 
-/** Evaluates every line for every period from one assumption set. */
-export function evaluateAll(assumptions: AssumptionSet): Values {
+/** A model's assumptions and the values evaluated from them. */
+export interface Evaluated {
+  assumptions: AssumptionSet;
+  values: Values;
+}
+
+/**
+ * Evaluates every line for every period from one assumption set. Given `from`, an evaluation of another set,
+ * it recomputes only the cells that a changed driver or input reaches and copies the rest.
+ */
+export function evaluateAll(assumptions: AssumptionSet, from?: Evaluated): Values {
   const series = new Map<string, (Value | undefined)[]>();
   const scalars = new Map<string, Value>();
   for (const def of LINES) if (!def.scalar) series.set(def.id, new Array(PERIODS.length));
   const ctx: Context = { assumptions, series, scalars, lineId: '', period: 0 };
-  for (const cell of EVALUATION_ORDER) {
+  const dirty = from ? changedCells(from.assumptions, assumptions) : undefined;
+  for (let i = 0; i < EVALUATION_ORDER.length; i++) {
+    const cell = EVALUATION_ORDER[i];
     const def = LINES[cell.line];
+    if (dirty && !dirty[i]) {
+      if (cell.period < 0) scalars.set(def.id, from!.values.scalars.get(def.id)!);
+      else series.get(def.id)![cell.period] = from!.values.series.get(def.id)![cell.period];
+      continue;
+    }
     ctx.lineId = def.id;
     ctx.period = cell.period;
     if (cell.period < 0) {
@@ -34,6 +50,40 @@ export function evaluateAll(assumptions: AssumptionSet): Values {
     }
   }
   return { series, scalars };
+}
+
+/** Marks each position of EVALUATION_ORDER whose value can differ between two assumption sets. */
+function changedCells(before: AssumptionSet, after: AssumptionSet): boolean[] {
+  const drivers = new Set<string>();
+  for (const id of new Set([...Object.keys(before.scalars), ...Object.keys(after.scalars)])) {
+    if (!sameValue(before.scalars[id], after.scalars[id])) drivers.add(id);
+  }
+  for (const id of new Set([...Object.keys(before.series), ...Object.keys(after.series)])) {
+    if (!sameSeries(before.series[id], after.series[id])) drivers.add(id);
+  }
+  const inputs = new Set<string>();
+  for (const id of new Set([...Object.keys(before.inputs), ...Object.keys(after.inputs)])) {
+    if (!sameSeries(before.inputs[id], after.inputs[id])) inputs.add(id);
+  }
+  const dirty = new Array<boolean>(EVALUATION_ORDER.length);
+  CELL_READS.forEach((reads, i) => {
+    dirty[i] =
+      (reads.input && inputs.has(LINES[EVALUATION_ORDER[i].line].id)) ||
+      reads.drivers.some((d) => drivers.has(d)) ||
+      reads.cells.some((c) => dirty[c]);
+  });
+  return dirty;
+}
+
+function sameValue(a: Decimal | undefined, b: Decimal | undefined): boolean {
+  return a === b || (a !== undefined && b !== undefined && a.equals(b));
+}
+
+function sameSeries(a: Partial<Record<string, Decimal>> | undefined, b: Partial<Record<string, Decimal>> | undefined): boolean {
+  if (a === b) return true;
+  const keys = new Set([...Object.keys(a ?? {}), ...Object.keys(b ?? {})]);
+  for (const k of keys) if (!sameValue(a?.[k], b?.[k])) return false;
+  return true;
 }
 
 interface Context {

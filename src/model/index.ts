@@ -12,8 +12,8 @@
 import type { AssumptionSet } from './assumptions';
 import { Decimal } from './decimal';
 import { messages } from './errors';
-import { evaluateAll, type Value, type Values } from './evaluate';
-import { applyOverrides, type Overrides } from './overrides';
+import { evaluateAll, type Evaluated, type Value, type Values } from './evaluate';
+import { applyOverrides, parseValue, type Overrides } from './overrides';
 import { findPeriod, parsePeriod, PERIOD_IDS, PERIODS, type PeriodId } from './periods';
 import { findLine, LINES } from './registry';
 import { scenarioAssumptions } from './scenarios';
@@ -24,7 +24,8 @@ export { Decimal } from './decimal';
 export { ModelError, messages, type ModelErrorCode } from './errors';
 export { DRIVERS, findDriver, driverPeriods, type DriverDef, type AssumptionSet } from './assumptions';
 export { PERIODS, PERIOD_IDS, NOTE_PERIOD_IDS, FORECAST_PERIOD_IDS, parsePeriod, type PeriodId } from './periods';
-export { LINES, findLine } from './registry';
+export { LINES, findLine, definitionFor, cellDependencies, EVALUATION_ORDER } from './registry';
+export { references, type Expr } from './expr';
 export { SCENARIOS, SCENARIO_NAMES } from './scenarios';
 export { NOTE_TABLE_LAYOUTS } from './tables';
 export { CALIBRATION } from './baseCase';
@@ -79,9 +80,15 @@ export class KcModel {
     private readonly values: Values,
   ) {}
 
+  /** The assumptions and values, for re-evaluating a variant of this model. */
+  evaluated(): Evaluated {
+    return { assumptions: this.assumptions, values: this.values };
+  }
+
   /** A line's value in a period; the line by id or by the note's label; null means "NM". */
   value(lineRef: string, period: string | number): Value {
     const def = resolveLine(lineRef);
+    // A single-value line (the DCF's totals) has no periods, so the period is not read.
     if (def.scalar) return this.values.scalars.get(def.id) ?? null;
     const p = resolvePeriod(period);
     const value = this.values.series.get(def.id)![p.index];
@@ -135,9 +142,14 @@ export class KcModel {
   }
 }
 
-const LABELS = new Map<string, LineDef>();
-for (const table of NOTE_TABLE_LAYOUTS) for (const row of table.rows) LABELS.set(normalise(row.label), findLine(row.line)!);
-for (const def of LINES) if (!LABELS.has(normalise(def.label))) LABELS.set(normalise(def.label), def);
+/** Lines by label: the note's labels and the model's own; a label the note uses for two lines maps to both. */
+const LABELS = new Map<string, Set<LineDef>>();
+const addLabel = (label: string, def: LineDef) => {
+  const key = normalise(label);
+  LABELS.set(key, (LABELS.get(key) ?? new Set()).add(def));
+};
+for (const table of NOTE_TABLE_LAYOUTS) for (const row of table.rows) addLabel(row.label, findLine(row.line)!);
+for (const def of LINES) addLabel(def.label, def);
 
 function normalise(text: string): string {
   return text.trim().replace(/\s+/g, ' ').toLowerCase();
@@ -145,15 +157,18 @@ function normalise(text: string): string {
 
 /** A line by id, or by the note's label (case and spacing ignored). */
 export function resolveLine(ref: string): LineDef {
-  const def = findLine(ref) ?? LABELS.get(normalise(ref));
-  if (!def) throw messages.unknownLine(ref);
-  return def;
+  const byId = findLine(ref);
+  if (byId) return byId;
+  const byLabel = [...(LABELS.get(normalise(ref)) ?? [])];
+  if (byLabel.length === 0) throw messages.unknownLine(ref);
+  if (byLabel.length > 1) throw messages.ambiguousLine(ref, byLabel.map((d) => `${d.id} (${d.section})`).join(', '));
+  return byLabel[0];
 }
 
 /** A period from 2026, "2026E", "FY26", "12/26E", ... */
 export function resolvePeriod(input: string | number): (typeof PERIODS)[number] {
   const period = findPeriod(String(input)) ?? parsePeriod(input);
-  if (!period) throw messages.unknownPeriod(input, `${PERIOD_IDS[1]} to ${PERIOD_IDS[PERIOD_IDS.length - 1]} (e.g. 2027, "2027E", "FY27", "12/27E")`);
+  if (!period) throw messages.unknownPeriod(input, `${PERIOD_IDS[1]} to ${PERIOD_IDS[PERIOD_IDS.length - 1]} (e.g. 2027, "2027E", "FY27", "12/27E"; 2024A holds opening comparatives only)`);
   return period;
 }
 
@@ -174,17 +189,26 @@ export function buildModel(options: BuildOptions = {}): KcModel {
     cache.set(key, hit);
     return hit;
   }
-  const model = buildModelUncached(options);
+  const overridden = Object.keys(options.overrides ?? {}).length > 0;
+  const model = overridden
+    ? buildFrom(buildModel({ scenario: options.scenario }), options)
+    : buildModelUncached(options);
   cache.set(key, model);
   if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
   return model;
 }
 
-/** Builds a model afresh, bypassing the memo (for benchmarks and tests of the cache). */
+/** Builds a model afresh, bypassing the memo and evaluating every cell (for benchmarks and tests). */
 export function buildModelUncached(options: BuildOptions = {}): KcModel {
   const scenario = (options.scenario ?? 'base').trim().toLowerCase();
   const assumptions = assumptionsFor(options);
   return new KcModel(scenario, assumptions, evaluateAll(assumptions));
+}
+
+/** A model with overrides on top of another built model: only the cells the overrides reach are recomputed. */
+function buildFrom(base: KcModel, options: BuildOptions): KcModel {
+  const assumptions = assumptionsFor(options);
+  return new KcModel(base.scenario, assumptions, evaluateAll(assumptions, base.evaluated()));
 }
 
 /** How many models the memo holds now, and its bound. */
@@ -213,13 +237,20 @@ export function sensitivityGrid(
   waccs: readonly (number | string)[],
   growths: readonly (number | string)[],
 ): (Decimal | null)[][] {
-  return growths.map((g) =>
-    waccs.map((w) => {
-      if (new Decimal(w).lessThanOrEqualTo(g)) return null;
-      const overrides = { ...options.overrides, wacc: w, terminalGrowth: g };
-      return buildModel({ ...options, overrides }).dcf().valuePerAdsUsd;
-    }),
-  );
+  const rates = waccs.map((w, i) => parseValue(`wacc (grid column ${i + 1})`, w, 'a number such as 0.103 or "10.3%"'));
+  return growths.map((g, row) => {
+    const growth = parseValue(`terminalGrowth (grid row ${row + 1})`, g, 'a number such as 0.03 or "3%"');
+    // Terminal growth reaches the long-range revenue path, so each row needs its own statements; WACC only
+    // reaches the discounting, so each cell re-evaluates just the DCF from the row's model.
+    const usable = rates.find((w) => w.greaterThan(growth));
+    if (!usable) return rates.map(() => null);
+    const rowModel = buildModel({ ...options, overrides: { ...options.overrides, wacc: usable.toString(), terminalGrowth: growth.toString() } });
+    return rates.map((w) => {
+      if (w.lessThanOrEqualTo(growth)) return null;
+      const overrides = { ...options.overrides, wacc: w.toString(), terminalGrowth: growth.toString() };
+      return buildFrom(rowModel, { ...options, overrides }).dcf().valuePerAdsUsd;
+    });
+  });
 }
 
 /** The default grid around the options' own WACC and terminal growth: steps of 0.5pp (WACC) and 0.25pp (growth). */

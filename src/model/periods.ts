@@ -69,8 +69,11 @@ export function findPeriod(id: string): Period | undefined {
 export function parsePeriod(input: string | number): Period | undefined {
   const text = String(input).trim().toUpperCase();
   const match =
-    /^(?:FY)?(\d{4})[AE]?$/.exec(text) ?? /^FY(\d{2})[AE]?$/.exec(text) ?? /^12\/(\d{2})[AE]?$/.exec(text);
+    /^(?:FY)?(\d{4})([AE]?)$/.exec(text) ?? /^FY(\d{2})([AE]?)$/.exec(text) ?? /^12\/(\d{2})([AE]?)$/.exec(text);
   if (!match) return undefined;
   const year = match[1].length === 2 ? 2000 + Number(match[1]) : Number(match[1]);
-  return PERIODS.find((p) => p.year === year);
+  const period = PERIODS.find((p) => p.year === year);
+  // "2027A" is not a period of this model: an explicit suffix must agree with actual or estimate.
+  if (period && match[2] && !period.id.endsWith(match[2])) return undefined;
+  return period;
 }

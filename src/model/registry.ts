@@ -102,3 +102,29 @@ export const EVALUATION_ORDER: readonly Cell[] = (() => {
   });
   return order;
 })();
+
+/** What each cell of EVALUATION_ORDER reads: the cells (as order positions), the drivers, and whether its own input. */
+export interface CellReads {
+  cells: number[];
+  drivers: string[];
+  input: boolean;
+}
+
+/** CellReads for each position of EVALUATION_ORDER, for re-evaluating only what a change reaches. */
+export const CELL_READS: readonly CellReads[] = (() => {
+  const position = new Map(EVALUATION_ORDER.map((cell, i) => [`${cell.line}:${cell.period}`, i]));
+  return EVALUATION_ORDER.map((cell) => {
+    const def = LINES[cell.line];
+    const expr = cell.period < 0 ? def.scalar! : definitionFor(def, PERIODS[cell.period])!;
+    const refs = references(expr);
+    return {
+      cells: cellDependencies(def, cell.period, expr).map((dep) => position.get(`${dep.line}:${dep.period}`)!),
+      drivers: [...new Set(refs.filter((r) => r.kind === 'drv').map((r) => r.id))],
+      input: usesInput(expr),
+    };
+  });
+})();
+
+function usesInput(expr: Expr): boolean {
+  return JSON.stringify(expr).includes('"k":"input"');
+}
