@@ -6,7 +6,9 @@ import { buildModelUncached } from '../src/model';
 
 const TARGET = 19.5;
 const valueAt = (capex: number) =>
-  buildModelUncached({ overrides: { capexRatioTerminal: capex } }).dcf().valuePerAdsUsd.toNumber();
+  buildModelUncached({ overrides: { capexRatioTerminal: capex } })
+    .dcf()
+    .valuePerAdsUsd.toNumber();
 
 let low = 0.05;
 let high = 0.6;

@@ -28,7 +28,9 @@ function score(cal: Record<string, string>): { violation: number; misses: number
 const better = (a: ReturnType<typeof score>, b: ReturnType<typeof score>) =>
   a.violation < b.violation - 1e-9 || (Math.abs(a.violation - b.violation) <= 1e-9 && a.size < b.size - 1e-9);
 
-const SEED: Record<string, string> = process.env.CALIBRATION_SEED ? JSON.parse(process.env.CALIBRATION_SEED) : {};
+const SEED: Record<string, string> = process.env.CALIBRATION_SEED
+  ? JSON.parse(process.env.CALIBRATION_SEED)
+  : {};
 let cal: Record<string, string> = process.env.CALIBRATION_SEED ? SEED : { ...CALIBRATION };
 let best = score(cal);
 console.error(`start: ${best.misses} misses, violation ${best.violation.toFixed(4)}`);
@@ -47,17 +49,23 @@ for (let sweep = 0; sweep < 30; sweep++) {
       }
     }
   }
-  console.error(`sweep ${sweep}: ${best.misses} misses, violation ${best.violation.toFixed(4)}, size ${best.size.toFixed(3)}`);
+  console.error(
+    `sweep ${sweep}: ${best.misses} misses, violation ${best.violation.toFixed(4)}, size ${best.size.toFixed(3)}`,
+  );
   console.error(JSON.stringify(cal));
   if (!improved && steps === FINE) break;
 }
 // Pair moves: two anchors at once, for figures that only a coordinated change can fix.
 let seed = 7;
-const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
 for (let trial = 0; trial < 4000 && best.violation > 0; trial++) {
   const a = keys[Math.floor(random() * keys.length)];
   const b = keys[Math.floor(random() * keys.length)];
-  const next = { ...cal, [a]: FINE[Math.floor(random() * FINE.length)], [b]: FINE[Math.floor(random() * FINE.length)] };
+  const next = {
+    ...cal,
+    [a]: FINE[Math.floor(random() * FINE.length)],
+    [b]: FINE[Math.floor(random() * FINE.length)],
+  };
   const s = score(next);
   if (better(s, best)) {
     best = s;

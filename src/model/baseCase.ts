@@ -8,7 +8,13 @@ import { EXPLICIT_PERIOD_IDS, LONG_RANGE_PERIOD_IDS, type PeriodId } from './per
  * 12/26E, 12/27E, 12/28E. Only anchors live here; every forecast line is recomputed from the drivers derived below.
  */
 const ANCHORS: Record<string, Partial<Record<PeriodId, string>>> = {
-  revenue: { '2024A': '7783.9', '2025A': '9558.6', '2026E': '12506.7', '2027E': '15707.7', '2028E': '19050.9' },
+  revenue: {
+    '2024A': '7783.9',
+    '2025A': '9558.6',
+    '2026E': '12506.7',
+    '2027E': '15707.7',
+    '2028E': '19050.9',
+  },
   cogs: { '2025A': '-8016.9', '2026E': '-10718.3', '2027E': '-13433.0', '2028E': '-16230.7' },
   sga: { '2025A': '-1114.8', '2026E': '-1147.3', '2027E': '-1235.6', '2028E': '-1335.8' },
   rnd: { '2025A': '-752.9', '2026E': '-774.6', '2027E': '-851.3', '2028E': '-962.7' },
@@ -22,13 +28,25 @@ const ANCHORS: Record<string, Partial<Record<PeriodId, string>>> = {
   otherOperatingCashFlow: { '2025A': '503.6', '2026E': '252.7', '2027E': '306.4', '2028E': '363.4' },
   ads: { '2025A': '273.63', '2026E': '305.97' },
   cash: { '2025A': '6117.2', '2026E': '4398.7', '2027E': '3296.6', '2028E': '3602.4' },
-  accountsReceivable: { '2024A': '1469.5', '2025A': '1740.5', '2026E': '2047.3', '2027E': '2365.6', '2028E': '2882.1' },
+  accountsReceivable: {
+    '2024A': '1469.5',
+    '2025A': '1740.5',
+    '2026E': '2047.3',
+    '2027E': '2365.6',
+    '2028E': '2882.1',
+  },
   otherCurrentAssets: { '2025A': '3165.7', '2026E': '3795.6', '2027E': '4418.0', '2028E': '5003.1' },
   netPpe: { '2025A': '10193.3' },
   netIntangibles: { '2025A': '5138.5', '2026E': '5018.9', '2027E': '4909.3', '2028E': '4836.2' },
   totalInvestments: { '2025A': '234.2' },
   otherLongTermAssets: { '2025A': '139.8' },
-  accountsPayable: { '2024A': '1877.3', '2025A': '2014.5', '2026E': '2988.2', '2027E': '3279.3', '2028E': '3935.5' },
+  accountsPayable: {
+    '2024A': '1877.3',
+    '2025A': '2014.5',
+    '2026E': '2988.2',
+    '2027E': '3279.3',
+    '2028E': '3935.5',
+  },
   shortTermDebt: { '2025A': '3348.3', '2026E': '3348.3', '2027E': '3348.3', '2028E': '3848.3' },
   shortTermLeases: { '2025A': '40.9' },
   otherCurrentLiabilities: { '2025A': '4017.7', '2026E': '4589.9', '2027E': '5084.5', '2028E': '5581.3' },
@@ -122,18 +140,61 @@ export const CALIBRATION: Readonly<Record<string, string>> = {
 
 /** Lines whose 12/25 (and 12/24) values are inputs: they equal the anchors. */
 const ACTUAL_INPUTS = [
-  'revenue', 'cogs', 'sga', 'rnd', 'da', 'ebitAddBack', 'unlabelledItem', 'netInterest', 'tax', 'minorityInterest',
-  'exceptionals', 'ads', 'cash', 'accountsReceivable', 'otherCurrentAssets', 'netPpe', 'netIntangibles',
-  'totalInvestments', 'otherLongTermAssets', 'accountsPayable', 'shortTermDebt', 'shortTermLeases',
-  'otherCurrentLiabilities', 'longTermDebt', 'longTermLeases', 'otherLongTermLiabilities', 'commonEquity',
-  'minorityInterestBs', 'cfNetIncome', 'workingCapital', 'otherOperatingCashFlow', 'capex', 'otherInvesting',
-  'debtChange', 'otherFinancingCashFlow', 'grossCashInvested', 'capitalEmployed', 'ebitdaAdjusted', 'epsBasicPre',
-  'revenueOld', 'epsOld',
+  'revenue',
+  'cogs',
+  'sga',
+  'rnd',
+  'da',
+  'ebitAddBack',
+  'unlabelledItem',
+  'netInterest',
+  'tax',
+  'minorityInterest',
+  'exceptionals',
+  'ads',
+  'cash',
+  'accountsReceivable',
+  'otherCurrentAssets',
+  'netPpe',
+  'netIntangibles',
+  'totalInvestments',
+  'otherLongTermAssets',
+  'accountsPayable',
+  'shortTermDebt',
+  'shortTermLeases',
+  'otherCurrentLiabilities',
+  'longTermDebt',
+  'longTermLeases',
+  'otherLongTermLiabilities',
+  'commonEquity',
+  'minorityInterestBs',
+  'cfNetIncome',
+  'workingCapital',
+  'otherOperatingCashFlow',
+  'capex',
+  'otherInvesting',
+  'debtChange',
+  'otherFinancingCashFlow',
+  'grossCashInvested',
+  'capitalEmployed',
+  'ebitdaAdjusted',
+  'epsBasicPre',
+  'revenueOld',
+  'epsOld',
 ];
 /** Lines whose 12/25 value the note prints as "--" or 0.0: zero inputs. */
 const ZERO_ACTUALS = [
-  'otherOperating', 'associates', 'preferredDividends', 'dividends', 'inventory', 'preferredShares', 'minorityAddBack',
-  'acquisitions', 'divestitures', 'leaseRepayment', 'dividendsPaid',
+  'otherOperating',
+  'associates',
+  'preferredDividends',
+  'dividends',
+  'inventory',
+  'preferredShares',
+  'minorityAddBack',
+  'acquisitions',
+  'divestitures',
+  'leaseRepayment',
+  'dividendsPaid',
 ];
 const ZERO_OPENING = ['inventory', 'dps'];
 
@@ -169,13 +230,19 @@ function explicitDrivers(a: Anchor): AssumptionSet['series'] {
     daRatio: ofRevenue('da', -1),
     ebitAddBack: perYear((t) => a('ebitAddBack', t)),
     unlabelledItem: perYear((t) => a('unlabelledItem', t)),
-    netInterestRate: perYear((t, p) => a('netInterest', t).negated().div(debt(t).plus(debt(p)).div(2))),
+    netInterestRate: perYear((t, p) =>
+      a('netInterest', t)
+        .negated()
+        .div(debt(t).plus(debt(p)).div(2)),
+    ),
     taxRate: perYear(() => D('0.15')),
     // Pre-tax profit is a loss in 12/26E-28E, so the whole provision is the "other tax" level.
     taxAdjustment: perYear((t) => a('tax', t)),
     minorityInterest: perYear((t) => a('minorityInterest', t)),
     exceptionalsRatio: ofRevenue('exceptionals', -1),
-    nonCashExceptionalsShare: perYear((t) => a('otherOperatingCashFlow', t).div(a('exceptionals', t).negated())),
+    nonCashExceptionalsShare: perYear((t) =>
+      a('otherOperatingCashFlow', t).div(a('exceptionals', t).negated()),
+    ),
     adsGrowth: perYear((t, p) => (t === '2026E' ? a('ads', t).div(a('ads', p)).minus(1) : D('0.01'))),
     payoutRatio: perYear(() => D(0)),
     epsOld: perYear((t) => a('epsOld', t)),
@@ -208,7 +275,12 @@ function lineInputs(anchor: Anchor): AssumptionSet['inputs'] {
   }
   for (const id of ZERO_ACTUALS) inputs[id] = { ...inputs[id], '2025A': D(0) };
   for (const id of ZERO_OPENING) inputs[id] = { ...inputs[id], '2024A': D(0) };
-  inputs.debtLikeLiabilities = { '2025A': anchor('netDebtAdjusted', '2025A').minus(anchor('shortTermDebt', '2025A')).minus(anchor('longTermDebt', '2025A')).plus(anchor('cash', '2025A')) };
+  inputs.debtLikeLiabilities = {
+    '2025A': anchor('netDebtAdjusted', '2025A')
+      .minus(anchor('shortTermDebt', '2025A'))
+      .minus(anchor('longTermDebt', '2025A'))
+      .plus(anchor('cash', '2025A')),
+  };
   return inputs;
 }
 

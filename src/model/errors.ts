@@ -27,9 +27,17 @@ export const messages = {
   unknownAssumption: (id: string, hint: string) =>
     new ModelError('UNKNOWN_ASSUMPTION', id, `Unknown assumption "${id}". ${hint}`),
   invalidValue: (id: string, value: unknown, allowed: string) =>
-    new ModelError('INVALID_VALUE', id, `Assumption "${id}": ${show(value)} is not a number; allowed: ${allowed}.`),
+    new ModelError(
+      'INVALID_VALUE',
+      id,
+      `Assumption "${id}": ${show(value)} is not a number; allowed: ${allowed}.`,
+    ),
   outOfRange: (id: string, value: unknown, allowed: string) =>
-    new ModelError('OUT_OF_RANGE', id, `Assumption "${id}": ${show(value)} is outside the allowed range ${allowed}.`),
+    new ModelError(
+      'OUT_OF_RANGE',
+      id,
+      `Assumption "${id}": ${show(value)} is outside the allowed range ${allowed}.`,
+    ),
   waccNotAboveGrowth: (wacc: string, growth: string) =>
     new ModelError(
       'WACC_NOT_ABOVE_GROWTH',
@@ -37,11 +45,23 @@ export const messages = {
       `Assumption "wacc" (${wacc}) must be greater than "terminalGrowth" (${growth}); the Gordon growth terminal value is undefined otherwise.`,
     ),
   unknownLine: (id: string) =>
-    new ModelError('UNKNOWN_LINE', id, `Unknown line "${id}": use a line id or the note's label (see kc-model statements).`),
+    new ModelError(
+      'UNKNOWN_LINE',
+      id,
+      `Unknown line "${id}": use a line id or the note's label (see kc-model statements).`,
+    ),
   ambiguousLine: (label: string, candidates: string) =>
-    new ModelError('UNKNOWN_LINE', label, `Label "${label}" names more than one line: ${candidates}; use the line id.`),
+    new ModelError(
+      'UNKNOWN_LINE',
+      label,
+      `Label "${label}" names more than one line: ${candidates}; use the line id.`,
+    ),
   unknownPeriod: (input: unknown, allowed: string) =>
-    new ModelError('UNKNOWN_PERIOD', String(input), `Period ${show(input)} is outside the model; allowed: ${allowed}.`),
+    new ModelError(
+      'UNKNOWN_PERIOD',
+      String(input),
+      `Period ${show(input)} is outside the model; allowed: ${allowed}.`,
+    ),
   notAvailable: (line: string, period: string) =>
     new ModelError('NOT_AVAILABLE', line, `Line "${line}" has no value in ${period}.`),
   unknownScenario: (name: string, allowed: string) =>

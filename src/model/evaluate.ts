@@ -79,7 +79,10 @@ function sameValue(a: Decimal | undefined, b: Decimal | undefined): boolean {
   return a === b || (a !== undefined && b !== undefined && a.equals(b));
 }
 
-function sameSeries(a: Partial<Record<string, Decimal>> | undefined, b: Partial<Record<string, Decimal>> | undefined): boolean {
+function sameSeries(
+  a: Partial<Record<string, Decimal>> | undefined,
+  b: Partial<Record<string, Decimal>> | undefined,
+): boolean {
   if (a === b) return true;
   const keys = new Set([...Object.keys(a ?? {}), ...Object.keys(b ?? {})]);
   for (const k of keys) if (!sameValue(a?.[k], b?.[k])) return false;
@@ -126,7 +129,8 @@ export function evaluate(expr: Expr, ctx: Context): Value {
     case 'line': {
       const def = findLine(expr.id)!;
       if (def.scalar) return ctx.scalars.get(expr.id) as Value;
-      const index = expr.at !== undefined ? PERIODS.findIndex((p) => p.id === expr.at) : ctx.period - (expr.lag ?? 0);
+      const index =
+        expr.at !== undefined ? PERIODS.findIndex((p) => p.id === expr.at) : ctx.period - (expr.lag ?? 0);
       return ctx.series.get(expr.id)![index] as Value;
     }
     case 'sumOver': {
@@ -134,7 +138,8 @@ export function evaluate(expr: Expr, ctx: Context): Value {
       const from = PERIODS.findIndex((p) => p.id === expr.from);
       const to = PERIODS.findIndex((p) => p.id === expr.to);
       let total: Value = new Decimal(0);
-      for (let i = from; i <= to && total !== null; i++) total = values[i] === null ? null : total.plus(values[i]!);
+      for (let i = from; i <= to && total !== null; i++)
+        total = values[i] === null ? null : total.plus(values[i]!);
       return total;
     }
     case 'add':

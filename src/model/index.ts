@@ -23,7 +23,14 @@ import type { LineDef } from './lines';
 export { Decimal } from './decimal';
 export { ModelError, messages, type ModelErrorCode } from './errors';
 export { DRIVERS, findDriver, driverPeriods, type DriverDef, type AssumptionSet } from './assumptions';
-export { PERIODS, PERIOD_IDS, NOTE_PERIOD_IDS, FORECAST_PERIOD_IDS, parsePeriod, type PeriodId } from './periods';
+export {
+  PERIODS,
+  PERIOD_IDS,
+  NOTE_PERIOD_IDS,
+  FORECAST_PERIOD_IDS,
+  parsePeriod,
+  type PeriodId,
+} from './periods';
 export { LINES, findLine, definitionFor, cellDependencies, EVALUATION_ORDER } from './registry';
 export { references, type Expr } from './expr';
 export { SCENARIOS, SCENARIO_NAMES } from './scenarios';
@@ -101,7 +108,9 @@ export class KcModel {
     const def = resolveLine(lineRef);
     const values = this.values.series.get(def.id);
     if (!values) throw messages.notAvailable(def.id, 'any period (it is a single value)');
-    return PERIODS.flatMap((p) => (values[p.index] === undefined ? [] : [{ period: p.id, value: values[p.index]! }]));
+    return PERIODS.flatMap((p) =>
+      values[p.index] === undefined ? [] : [{ period: p.id, value: values[p.index]! }],
+    );
   }
 
   /** The DCF: EV, equity bridge, value per ADS and the target price. */
@@ -148,7 +157,8 @@ const addLabel = (label: string, def: LineDef) => {
   const key = normalise(label);
   LABELS.set(key, (LABELS.get(key) ?? new Set()).add(def));
 };
-for (const table of NOTE_TABLE_LAYOUTS) for (const row of table.rows) addLabel(row.label, findLine(row.line)!);
+for (const table of NOTE_TABLE_LAYOUTS)
+  for (const row of table.rows) addLabel(row.label, findLine(row.line)!);
 for (const def of LINES) addLabel(def.label, def);
 
 function normalise(text: string): string {
@@ -161,14 +171,19 @@ export function resolveLine(ref: string): LineDef {
   if (byId) return byId;
   const byLabel = [...(LABELS.get(normalise(ref)) ?? [])];
   if (byLabel.length === 0) throw messages.unknownLine(ref);
-  if (byLabel.length > 1) throw messages.ambiguousLine(ref, byLabel.map((d) => `${d.id} (${d.section})`).join(', '));
+  if (byLabel.length > 1)
+    throw messages.ambiguousLine(ref, byLabel.map((d) => `${d.id} (${d.section})`).join(', '));
   return byLabel[0];
 }
 
 /** A period from 2026, "2026E", "FY26", "12/26E", ... */
 export function resolvePeriod(input: string | number): (typeof PERIODS)[number] {
   const period = findPeriod(String(input)) ?? parsePeriod(input);
-  if (!period) throw messages.unknownPeriod(input, `${PERIOD_IDS[1]} to ${PERIOD_IDS[PERIOD_IDS.length - 1]} (e.g. 2027, "2027E", "FY27", "12/27E"; 2024A holds opening comparatives only)`);
+  if (!period)
+    throw messages.unknownPeriod(
+      input,
+      `${PERIOD_IDS[1]} to ${PERIOD_IDS[PERIOD_IDS.length - 1]} (e.g. 2027, "2027E", "FY27", "12/27E"; 2024A holds opening comparatives only)`,
+    );
   return period;
 }
 
@@ -237,14 +252,19 @@ export function sensitivityGrid(
   waccs: readonly (number | string)[],
   growths: readonly (number | string)[],
 ): (Decimal | null)[][] {
-  const rates = waccs.map((w, i) => parseValue(`wacc (grid column ${i + 1})`, w, 'a number such as 0.103 or "10.3%"'));
+  const rates = waccs.map((w, i) =>
+    parseValue(`wacc (grid column ${i + 1})`, w, 'a number such as 0.103 or "10.3%"'),
+  );
   return growths.map((g, row) => {
     const growth = parseValue(`terminalGrowth (grid row ${row + 1})`, g, 'a number such as 0.03 or "3%"');
     // Terminal growth reaches the long-range revenue path, so each row needs its own statements; WACC only
     // reaches the discounting, so each cell re-evaluates just the DCF from the row's model.
     const usable = rates.find((w) => w.greaterThan(growth));
     if (!usable) return rates.map(() => null);
-    const rowModel = buildModel({ ...options, overrides: { ...options.overrides, wacc: usable.toString(), terminalGrowth: growth.toString() } });
+    const rowModel = buildModel({
+      ...options,
+      overrides: { ...options.overrides, wacc: usable.toString(), terminalGrowth: growth.toString() },
+    });
     return rates.map((w) => {
       if (w.lessThanOrEqualTo(growth)) return null;
       const overrides = { ...options.overrides, wacc: w.toString(), terminalGrowth: growth.toString() };
@@ -254,7 +274,10 @@ export function sensitivityGrid(
 }
 
 /** The default grid around the options' own WACC and terminal growth: steps of 0.5pp (WACC) and 0.25pp (growth). */
-export function defaultGridAxes(options: BuildOptions = {}, size = 11): { waccs: Decimal[]; growths: Decimal[] } {
+export function defaultGridAxes(
+  options: BuildOptions = {},
+  size = 11,
+): { waccs: Decimal[]; growths: Decimal[] } {
   const set = assumptionsFor(options);
   const half = Math.floor(size / 2);
   const axis = (centre: Decimal, step: string) =>

@@ -13,7 +13,11 @@ const LINE_INPUT_LIMIT = 1e9;
 
 /** Applies overrides on top of a scenario's assumption set and validates the result. Never mutates `base`. */
 export function applyOverrides(base: AssumptionSet, overrides: Overrides): AssumptionSet {
-  const set: AssumptionSet = { scalars: { ...base.scalars }, series: { ...base.series }, inputs: { ...base.inputs } };
+  const set: AssumptionSet = {
+    scalars: { ...base.scalars },
+    series: { ...base.series },
+    inputs: { ...base.inputs },
+  };
   for (const [key, raw] of Object.entries(overrides)) {
     const [id, periodText, ...rest] = key.split('.');
     const driver = findDriver(id);
@@ -31,12 +35,19 @@ export function applyOverrides(base: AssumptionSet, overrides: Overrides): Assum
   return set;
 }
 
-function applyDriver(set: AssumptionSet, def: DriverDef, key: string, periodText: string | undefined, raw: OverrideValue) {
+function applyDriver(
+  set: AssumptionSet,
+  def: DriverDef,
+  key: string,
+  periodText: string | undefined,
+  raw: OverrideValue,
+) {
   const value = parseValue(key, raw, allowedText(def));
   checkRange(def, key, value, raw);
   const periods = driverPeriods(def);
   if (def.scope === 'scalar') {
-    if (periodText) throw messages.unknownAssumption(key, `"${def.id}" has one value for all periods; use "${def.id}".`);
+    if (periodText)
+      throw messages.unknownAssumption(key, `"${def.id}" has one value for all periods; use "${def.id}".`);
     set.scalars[def.id] = value;
     return;
   }
@@ -70,8 +81,10 @@ export function parseValue(key: string, raw: unknown, allowed: string): Decimal 
 }
 
 function checkRange(def: DriverDef, key: string, value: Decimal, raw: OverrideValue) {
-  if (def.choices && !def.choices.some((c) => value.equals(c))) throw messages.outOfRange(key, raw, allowedText(def));
-  if (value.lessThan(def.min) || value.greaterThan(def.max)) throw messages.outOfRange(key, raw, allowedText(def));
+  if (def.choices && !def.choices.some((c) => value.equals(c)))
+    throw messages.outOfRange(key, raw, allowedText(def));
+  if (value.lessThan(def.min) || value.greaterThan(def.max))
+    throw messages.outOfRange(key, raw, allowedText(def));
 }
 
 /** The allowed values of a driver, in the words of its unit ("0% to 100% (0 to 1)", "0 or 1"). */
@@ -89,7 +102,8 @@ const pct = (x: number) => `${+(x * 100).toFixed(6)}%`;
 export function validate(set: AssumptionSet): void {
   const wacc = set.scalars.wacc;
   const growth = set.scalars.terminalGrowth;
-  if (wacc && growth && wacc.lessThanOrEqualTo(growth)) throw messages.waccNotAboveGrowth(wacc.toString(), growth.toString());
+  if (wacc && growth && wacc.lessThanOrEqualTo(growth))
+    throw messages.waccNotAboveGrowth(wacc.toString(), growth.toString());
 }
 
 function hintFor(id: string): string {

@@ -25,7 +25,13 @@ export interface Period {
   index: number;
 }
 
-const KINDS: Record<number, PeriodKind> = { 2024: 'opening', 2025: 'actual', 2026: 'explicit', 2027: 'explicit', 2028: 'explicit' };
+const KINDS: Record<number, PeriodKind> = {
+  2024: 'opening',
+  2025: 'actual',
+  2026: 'explicit',
+  2027: 'explicit',
+  2028: 'explicit',
+};
 
 /** Every period in order; index 0 is the opening comparative column (12/24), which holds only the few values the 12/25 ratios need. */
 export const PERIODS: readonly Period[] = Array.from({ length: 12 }, (_, index) => {
@@ -45,9 +51,13 @@ export const PERIOD_IDS: readonly PeriodId[] = PERIODS.map((p) => p.id);
 /** The columns the note prints: 12/25 to 12/28E. */
 export const NOTE_PERIOD_IDS: readonly PeriodId[] = ['2025A', '2026E', '2027E', '2028E'];
 /** Forecast columns: 12/26E to 12/35E. */
-export const FORECAST_PERIOD_IDS: readonly PeriodId[] = PERIODS.filter((p) => p.year >= 2026).map((p) => p.id);
+export const FORECAST_PERIOD_IDS: readonly PeriodId[] = PERIODS.filter((p) => p.year >= 2026).map(
+  (p) => p.id,
+);
 /** The note's explicit forecast columns, where per-year drivers live. */
-export const EXPLICIT_PERIOD_IDS: readonly PeriodId[] = PERIODS.filter((p) => p.kind === 'explicit').map((p) => p.id);
+export const EXPLICIT_PERIOD_IDS: readonly PeriodId[] = PERIODS.filter((p) => p.kind === 'explicit').map(
+  (p) => p.id,
+);
 /** The long-range columns the model adds for the DCF: 12/29E to 12/35E. */
 export const LONG_RANGE_PERIOD_IDS: readonly PeriodId[] = PERIODS.filter((p) => p.kind === 'longRange').map(
   (p) => p.id,
@@ -69,7 +79,9 @@ export function findPeriod(id: string): Period | undefined {
 export function parsePeriod(input: string | number): Period | undefined {
   const text = String(input).trim().toUpperCase();
   const match =
-    /^(?:FY)?(\d{4})([AE]?)$/.exec(text) ?? /^FY(\d{2})([AE]?)$/.exec(text) ?? /^12\/(\d{2})([AE]?)$/.exec(text);
+    /^(?:FY)?(\d{4})([AE]?)$/.exec(text) ??
+    /^FY(\d{2})([AE]?)$/.exec(text) ??
+    /^12\/(\d{2})([AE]?)$/.exec(text);
   if (!match) return undefined;
   const year = match[1].length === 2 ? 2000 + Number(match[1]) : Number(match[1]);
   const period = PERIODS.find((p) => p.year === year);

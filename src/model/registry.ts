@@ -1,5 +1,12 @@
 import { references, type Expr } from './expr';
-import { BALANCE_SHEET, CASH_FLOW, DRIVER_LINES, INCOME_STATEMENT, SEGMENT_LINES, type LineDef } from './lines';
+import {
+  BALANCE_SHEET,
+  CASH_FLOW,
+  DRIVER_LINES,
+  INCOME_STATEMENT,
+  SEGMENT_LINES,
+  type LineDef,
+} from './lines';
 import { PERIODS, type Period, type PeriodId } from './periods';
 import { DCF_LINES, RATIO_LINES } from './valuationLines';
 import { CHECK_LINES } from './checkLines';
@@ -63,7 +70,9 @@ export function cellDependencies(def: LineDef, period: number, expr: Expr): Cell
     if (isScalar(target)) return [{ line, period: -1 }];
     const periods =
       ref.from !== undefined
-        ? PERIODS.filter((p) => p.index >= indexOf(ref.from!) && p.index <= indexOf(ref.to!)).map((p) => p.index)
+        ? PERIODS.filter((p) => p.index >= indexOf(ref.from!) && p.index <= indexOf(ref.to!)).map(
+            (p) => p.index,
+          )
         : [ref.at !== undefined ? indexOf(ref.at) : period - ref.lag];
     return periods.map((p) => {
       if (p < 0 || !definitionFor(target, PERIODS[p])) {
@@ -118,7 +127,9 @@ export const CELL_READS: readonly CellReads[] = (() => {
     const expr = cell.period < 0 ? def.scalar! : definitionFor(def, PERIODS[cell.period])!;
     const refs = references(expr);
     return {
-      cells: cellDependencies(def, cell.period, expr).map((dep) => position.get(`${dep.line}:${dep.period}`)!),
+      cells: cellDependencies(def, cell.period, expr).map((dep) =>
+        position.get(`${dep.line}:${dep.period}`)!,
+      ),
       drivers: [...new Set(refs.filter((r) => r.kind === 'drv').map((r) => r.id))],
       input: usesInput(expr),
     };

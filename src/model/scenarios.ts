@@ -13,7 +13,11 @@ export interface Scenario {
 
 /** The scenarios the model offers. Bull and bear move the drivers an analyst argues about most. */
 export const SCENARIOS: readonly Scenario[] = [
-  { name: 'base', description: "The note: every driver back-solved from the published figures.", overrides: {} },
+  {
+    name: 'base',
+    description: 'The note: every driver back-solved from the published figures.',
+    overrides: {},
+  },
   {
     name: 'bull',
     description:

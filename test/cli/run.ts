@@ -12,7 +12,8 @@ export function runCli(...argv: string[]): CliRun {
   let stdout = '';
   let stderr = '';
   const code = main(argv, { write: (s: string) => (stdout += s) }, { write: (s: string) => (stderr += s) });
-  if (typeof code !== 'number') throw new Error('runCli is for the synchronous commands; xlsx answers with a promise');
+  if (typeof code !== 'number')
+    throw new Error('runCli is for the synchronous commands; xlsx answers with a promise');
   return { code, stdout, stderr };
 }
 

@@ -8,9 +8,14 @@ describe('the documentation stays true to the model', () => {
   const reconciliation = read('docs/reconciliation.md');
   const readme = read('README.md');
 
-  it.each(Object.entries(CALIBRATION))('docs/reconciliation.md lists the calibration %s (%s)', (key, offset) => {
-    expect(reconciliation).toMatch(new RegExp(`\\| \`${key.replace('.', '\\.')}\` \\|[^\\n]*\\| ${offset.replace('.', '\\.')} \\|`));
-  });
+  it.each(Object.entries(CALIBRATION))(
+    'docs/reconciliation.md lists the calibration %s (%s)',
+    (key, offset) => {
+      expect(reconciliation).toMatch(
+        new RegExp(`\\| \`${key.replace('.', '\\.')}\` \\|[^\\n]*\\| ${offset.replace('.', '\\.')} \\|`),
+      );
+    },
+  );
 
   it.each(DRIVERS.map((d) => d.id))('README documents the assumption %s', (id) => {
     expect(readme).toContain(`| \`${id}\` |`);

@@ -35,23 +35,36 @@ describe('the note, valuation', () => {
     expect(dcf.impliedEvSales2026.toFixed(1)).toBe(NOTE_VALUATION.impliedPsMultiple['2026E'].toFixed(1));
     expect(dcf.impliedEvSales2027.toFixed(1)).toBe(NOTE_VALUATION.impliedPsMultiple['2027E'].toFixed(1));
   });
-  it('uses the note\'s WACC and terminal growth', () => {
+  it("uses the note's WACC and terminal growth", () => {
     expect(model.assumptions.scalars.wacc.times(100).toNumber()).toBe(NOTE_VALUATION.waccPct);
-    expect(model.assumptions.scalars.terminalGrowth.times(100).toNumber()).toBe(NOTE_VALUATION.terminalGrowthPct);
+    expect(model.assumptions.scalars.terminalGrowth.times(100).toNumber()).toBe(
+      NOTE_VALUATION.terminalGrowthPct,
+    );
   });
 });
 
 describe('the note, segments', () => {
-  const share = (line: string, period: string) => model.value(line, period)!.div(model.value('revenue', period)!).times(100);
+  const share = (line: string, period: string) =>
+    model.value(line, period)!.div(model.value('revenue', period)!).times(100);
   it('AI-related revenue is 31% of 12/25 revenue and 56% in 12/28E', () => {
     expect(share('aiRevenue', '2025A').toFixed(0)).toBe(String(NOTE_SEGMENTS.aiRevenueSharePct['2025A']));
     expect(share('aiRevenue', '2028E').toFixed(0)).toBe(String(NOTE_SEGMENTS.aiRevenueSharePct['2028E']));
   });
   it('the Xiaomi/Kingsoft ecosystem is 27% then 40%, growing at a 43% CAGR against 18% for other customers', () => {
-    expect(share('ecosystemRevenue', '2025A').toFixed(0)).toBe(String(NOTE_SEGMENTS.ecosystemRevenueSharePct['2025A']));
-    expect(share('ecosystemRevenue', '2028E').toFixed(0)).toBe(String(NOTE_SEGMENTS.ecosystemRevenueSharePct['2028E']));
+    expect(share('ecosystemRevenue', '2025A').toFixed(0)).toBe(
+      String(NOTE_SEGMENTS.ecosystemRevenueSharePct['2025A']),
+    );
+    expect(share('ecosystemRevenue', '2028E').toFixed(0)).toBe(
+      String(NOTE_SEGMENTS.ecosystemRevenueSharePct['2028E']),
+    );
     const cagr = (line: string) =>
-      model.value(line, '2028E')!.div(model.value(line, '2025A')!).pow(1 / 3).minus(1).times(100).toFixed(0);
+      model
+        .value(line, '2028E')!
+        .div(model.value(line, '2025A')!)
+        .pow(1 / 3)
+        .minus(1)
+        .times(100)
+        .toFixed(0);
     expect(cagr('ecosystemRevenue')).toBe(String(NOTE_SEGMENTS.ecosystemRevenueCagr2025to2028EPct));
     expect(cagr('otherCustomersRevenue')).toBe(String(NOTE_SEGMENTS.otherCustomersRevenueCagr2025to2028EPct));
   });
