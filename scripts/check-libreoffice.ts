@@ -27,6 +27,7 @@ async function main(): Promise<number> {
     return 2;
   }
   let failed = false;
+  const results: boolean[] = [];
   for (const options of CASES) {
     const started = Date.now();
     const plan = buildPlan({ ...options, date: '2026-05-28' });
@@ -36,6 +37,7 @@ async function main(): Promise<number> {
       `${options.poisonCache ? ' (stale cached values in the file)' : ''}`;
     const ok = report.errors.length === 0 && report.mismatches.length === 0 && report.compared > 0;
     failed ||= !ok;
+    results.push(ok);
     process.stdout.write(
       `${ok ? 'ok  ' : 'FAIL'} ${label}: ${report.compared} formula cells recalculated by LibreOffice, ` +
         `${report.errors.length} errors, ${report.mismatches.length} mismatches, ` +
@@ -44,6 +46,8 @@ async function main(): Promise<number> {
     for (const line of [...report.errors, ...report.mismatches].slice(0, 20))
       process.stdout.write(`     ${line}\n`);
   }
+  const passed = results.filter(Boolean).length;
+  process.stdout.write(`libreoffice: ${passed} passed, ${results.length - passed} failed\n`);
   return failed ? 1 : 0;
 }
 

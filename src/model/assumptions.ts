@@ -495,5 +495,3 @@ export function readAssumption(set: AssumptionSet, id: string, period?: PeriodId
   if (period === undefined) return set.scalars[id];
   return set.series[id]?.[period] ?? set.inputs[id]?.[period];
 }
-
-export { Decimal };

@@ -5,7 +5,6 @@ export const Decimal = DecimalJs.clone({ precision: 40, rounding: DecimalJs.ROUN
 export type Decimal = InstanceType<typeof Decimal>;
 
 export const ZERO = new Decimal(0);
-export const ONE = new Decimal(1);
 
 /** Rounds half away from zero to `decimals` places, the way the note prints figures. */
 export function roundHalfAway(value: Decimal, decimals: number): Decimal {

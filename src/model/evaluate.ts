@@ -14,8 +14,6 @@ export interface Values {
   scalars: Map<string, Value>;
 }
 
-const LINE_INDEX = new Map(LINES.map((def, i) => [def.id, i]));
-
 /** A model's assumptions and the values evaluated from them. */
 export interface Evaluated {
   assumptions: AssumptionSet;
@@ -216,5 +214,3 @@ function compare(test: Test, ctx: Context): boolean | null {
       return c === 0;
   }
 }
-
-export { LINE_INDEX };

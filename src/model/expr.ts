@@ -67,12 +67,14 @@ export const change = (id: string): Expr => sub(line(id), prior(id));
 /** Average of a line's closing and opening values. */
 export const average = (id: string): Expr => div(add(line(id), prior(id)), num(2));
 
-/** Every line id and driver id an expression reads, with the lag or fixed period of each reference. */
+/** Every line, driver and own input an expression reads, with the lag or fixed period of each reference. */
 export function references(expr: Expr, out: Ref[] = []): Ref[] {
   switch (expr.k) {
     case 'num':
-    case 'input':
     case 'nm':
+      return out;
+    case 'input':
+      out.push({ kind: 'input', id: '', lag: 0 });
       return out;
     case 'drv':
       out.push({ kind: 'drv', id: expr.id, lag: expr.lag ?? 0 });
@@ -108,7 +110,8 @@ export function references(expr: Expr, out: Ref[] = []): Ref[] {
 }
 
 export interface Ref {
-  kind: 'drv' | 'line';
+  /** `input`: the line's own input cell (id empty). */
+  kind: 'drv' | 'line' | 'input';
   id: string;
   lag: number;
   at?: PeriodId;

@@ -62,7 +62,6 @@ export const EXPLICIT_PERIOD_IDS: readonly PeriodId[] = PERIODS.filter((p) => p.
 export const LONG_RANGE_PERIOD_IDS: readonly PeriodId[] = PERIODS.filter((p) => p.kind === 'longRange').map(
   (p) => p.id,
 );
-export const FIRST_PERIOD = PERIODS[0];
 export const LAST_PERIOD = PERIODS[PERIODS.length - 1];
 
 const BY_ID = new Map(PERIODS.map((p) => [p.id, p]));

@@ -63,7 +63,7 @@ export interface Cell {
 /** Cells a definition reads, resolved to line and period indexes. Throws on a reference to a missing value. */
 export function cellDependencies(def: LineDef, period: number, expr: Expr): Cell[] {
   return references(expr).flatMap((ref): Cell[] => {
-    if (ref.kind === 'drv') return [];
+    if (ref.kind !== 'line') return [];
     const target = BY_ID.get(ref.id);
     if (!target) throw new Error(`Line ${def.id} reads unknown line ${ref.id}`);
     const line = LINES.indexOf(target);
@@ -131,11 +131,7 @@ export const CELL_READS: readonly CellReads[] = (() => {
         position.get(`${dep.line}:${dep.period}`)!,
       ),
       drivers: [...new Set(refs.filter((r) => r.kind === 'drv').map((r) => r.id))],
-      input: usesInput(expr),
+      input: refs.some((r) => r.kind === 'input'),
     };
   });
 })();
-
-function usesInput(expr: Expr): boolean {
-  return JSON.stringify(expr).includes('"k":"input"');
-}
