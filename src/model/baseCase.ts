@@ -179,7 +179,6 @@ const ACTUAL_INPUTS = [
   'capitalEmployed',
   'ebitdaAdjusted',
   'epsBasicPre',
-  'revenueOld',
   'epsOld',
 ];
 /** Lines whose 12/25 value the note prints as "--" or 0.0: zero inputs. */
@@ -275,6 +274,8 @@ function lineInputs(anchor: Anchor): AssumptionSet['inputs'] {
   }
   for (const id of ZERO_ACTUALS) inputs[id] = { ...inputs[id], '2025A': D(0) };
   for (const id of ZERO_OPENING) inputs[id] = { ...inputs[id], '2024A': D(0) };
+  // The prior estimate of a reported year is the reported figure itself, unpublished decimals included.
+  inputs.revenueOld = { '2025A': anchor('revenue', '2025A') };
   inputs.debtLikeLiabilities = {
     '2025A': anchor('netDebtAdjusted', '2025A')
       .minus(anchor('shortTermDebt', '2025A'))
