@@ -92,6 +92,10 @@ module.exports = async (env, options) => {
             to: 'help.html',
           },
           {
+            from: 'src/taskpane/taskpane.css',
+            to: 'taskpane.css',
+          },
+          {
             from: 'manifest*.xml',
             to: '[name][ext]',
             transform(content) {

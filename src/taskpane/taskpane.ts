@@ -1,21 +1,93 @@
 /// <reference types="office-js" />
 /**
- * The task pane: a placeholder until the task pane issue builds the real one. The page it runs in also hosts the
- * KC.* custom functions (shared runtime), so nothing here may block or throw.
+ * The task pane's entry point. The page also hosts the KC.* custom functions (shared runtime), so nothing here may
+ * block or throw at load.
+ *
+ * Which workbook the pane drives:
+ *  - a host injected before this bundle runs, `window.__KC_TEST_HOST__ = host`, or later with
+ *    `window.dispatchEvent(new CustomEvent('kc:host', { detail: { host } }))` (tests: the in-memory stand-in);
+ *  - otherwise Excel, once Office.onReady reports Excel: `{ run: (batch) => Excel.run(batch) }`;
+ *  - otherwise none: a notice says so and the summary shows the engine's figures for the pane's assumptions.
  */
+import { createExcelPort, officeHost, type ExcelHost } from './excelPort';
+import { TaskPane } from './pane';
 
-/** Shows where the pane is running once Office has loaded. */
-export function describeHost(info: {
-  host: Office.HostType | null;
-  platform: Office.PlatformType | null;
-}): string {
-  if (info.host === null) return 'Open this page from Excel to use the KC functions.';
-  return `Ready in ${info.host} (${info.platform ?? 'unknown platform'}).`;
+declare global {
+  interface Window {
+    __KC_TEST_HOST__?: ExcelHost;
+    /** The running pane, for debugging in the browser console and for tests. */
+    __KC_PANE__?: TaskPane;
+  }
 }
 
-if (typeof Office !== 'undefined') {
-  Office.onReady((info) => {
-    const status = document.getElementById('status');
-    if (status) status.textContent = describeHost(info);
+const NOT_IN_EXCEL =
+  'Not running in Excel: the summary shows the model engine’s figures. Open the add-in in Excel to insert the model.';
+
+/** Describes where the pane runs, from Office.onReady's info. */
+export function describeHost(info: {
+  host: Office.HostType | string | null;
+  platform?: Office.PlatformType | string | null;
+}): string {
+  if (info.host === null) return NOT_IN_EXCEL;
+  return `Ready in ${info.host} (${info.platform ?? 'unknown platform'}): Insert model writes the live model into this workbook.`;
+}
+
+function isHost(value: unknown): value is ExcelHost {
+  return !!value && typeof (value as ExcelHost).run === 'function';
+}
+
+function start(): void {
+  let pane: TaskPane;
+  try {
+    pane = new TaskPane(document);
+  } catch (error) {
+    const notice = document.getElementById('kc-notice');
+    if (notice)
+      notice.textContent = `The pane could not start: ${error instanceof Error ? error.message : String(error)}`;
+    return;
+  }
+  window.__KC_PANE__ = pane;
+
+  const attach = (host: ExcelHost, notice: string) => void pane.attach(createExcelPort(host), notice);
+
+  window.addEventListener('kc:host', (event) => {
+    const host = (event as CustomEvent<{ host?: unknown }>).detail?.host;
+    if (isHost(host)) attach(host, 'Connected to an injected workbook host.');
   });
+
+  if (isHost(window.__KC_TEST_HOST__)) {
+    attach(window.__KC_TEST_HOST__, 'Connected to an injected workbook host.');
+    return;
+  }
+
+  if (typeof Office === 'undefined' || typeof Office.onReady !== 'function') {
+    pane.setNotice('warning', `Office.js did not load. ${NOT_IN_EXCEL}`);
+    return;
+  }
+  pane.setNotice('info', 'Waiting for Office…');
+  Office.onReady()
+    .then((info) => {
+      if (pane.attached) return; // a host injected meanwhile wins
+      if (String(info?.host) === 'Excel' && typeof Excel !== 'undefined') {
+        attach(officeHost(), describeHost(info));
+      } else if (String(info?.host) === 'Excel') {
+        pane.setNotice('warning', `Excel reported no Excel JavaScript API (ExcelApi). ${NOT_IN_EXCEL}`);
+      } else {
+        pane.setNotice(
+          'warning',
+          info?.host ? `Running in ${info.host}, not Excel. ${NOT_IN_EXCEL}` : NOT_IN_EXCEL,
+        );
+      }
+    })
+    .catch((error: unknown) => {
+      pane.setNotice(
+        'warning',
+        `Office did not start (${error instanceof Error ? error.message : String(error)}). ${NOT_IN_EXCEL}`,
+      );
+    });
+}
+
+if (typeof document !== 'undefined') {
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+  else start();
 }

@@ -1,0 +1,51 @@
+/**
+ * What the pane needs from a workbook, as a small interface: the pane never touches Office.js itself. The real
+ * implementation (./excelPort.ts) delegates to ./excelWriter.ts, the only Office.js writer, over any ExcelHost:
+ * Excel.run, or the in-memory stand-in of the tests (test/support/excelStandIn.ts).
+ */
+import type { SummaryFigures } from './summary';
+
+/** A progress report during a long operation: a message and, when known, the fraction done (0..1). */
+export interface Progress {
+  message: string;
+  fraction?: number;
+}
+
+/** Overrides as the workbook reports them: override key to a number or text. */
+export type WorkbookOverrides = Record<string, number | string>;
+
+export interface WorkbookState {
+  scenario: string;
+  overrides: WorkbookOverrides;
+  selected: string;
+}
+
+export interface InsertRequest {
+  scenario: string;
+  /** The pane's overrides: override key ("wacc", "revenueGrowth.2027E") to a plain decimal string. */
+  overrides: Record<string, string>;
+  /** True: drop the user's edits on the Assumptions sheet instead of carrying them (Reset assumptions). */
+  reset?: boolean;
+  onProgress?: (progress: Progress) => void;
+}
+
+/** The workbook operations the pane uses. Every method may reject; the pane shows the message. */
+export interface WorkbookPort {
+  /** Writes (or rewrites) the live model: sheets, formulas, names, the scenario and the overrides. */
+  insertModel(request: InsertRequest): Promise<void>;
+  /** Writes a values-only copy of the model's sheets beside the live model; resolves to the new sheets' names. */
+  convertToValues(request: { scenario: string }): Promise<string[]>;
+  /** Writes one assumption, as a number, to its cell on the Assumptions sheet. */
+  writeAssumption(driverId: string, period: string | undefined, value: number): Promise<void>;
+  /** The figures the workbook has recalculated; null when the model is not in the workbook. */
+  readSummary(): Promise<SummaryFigures | null>;
+  /**
+   * The scenario and overrides last written by insertModel, and the scenario the sheet's selector is on now; null
+   * when the model is not in the workbook.
+   */
+  readInsertedScenario(): Promise<WorkbookState | null>;
+  /** The selected scenario's inputs that differ from what insertModel wrote (edits by hand or by the pane). */
+  readEditedAssumptions(): Promise<WorkbookOverrides | null>;
+  /** Calls back after the Assumptions sheet changes (in the pane or by hand); resolves to a function that stops it. */
+  watchAssumptions(onChange: () => void): Promise<() => Promise<void>>;
+}

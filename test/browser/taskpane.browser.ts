@@ -1,0 +1,404 @@
+/**
+ * `npm run test:browser`: the task pane in a real browser. Builds the add-in (webpack production, as shipped; skip
+ * with KC_SKIP_BUILD=1), serves dist/ on 127.0.0.1, opens taskpane.html in Debian's headless Chromium with the hosted
+ * Office.js replaced by a stub, injects the in-memory Excel stand-in (test/support/excelStandIn.ts) as the pane's
+ * host, and drives the pane like a user: insert, edit, update, reset, convert. The expected figures come from the
+ * engine (buildModel) in this Node process. Screenshots go to test-artifacts/ (KC_DOCS_IMAGES=1 also copies the
+ * README's to docs/images/). Prints "browser: N passed, M failed" and exits 1 on any failure.
+ */
+import { execFileSync } from 'child_process';
+import { copyFileSync, mkdirSync } from 'fs';
+import { join } from 'path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { engineSummary, formatPct, formatRmbMn, formatUsd } from '../../src/taskpane/summary';
+import {
+  ARTIFACTS,
+  assert,
+  assertEqual,
+  DIST,
+  DOCS_IMAGES,
+  launch,
+  officeStub,
+  ROOT,
+  runCases,
+  serveStatic,
+  standInBundle,
+  test,
+} from './harness';
+
+/** What the page exposes: the stand-in (for sheet edits and checks). */
+interface StandInView {
+  valueAt(sheet: string, a1: string): string | number | boolean;
+  formulaAt(sheet: string, a1: string): string | number | boolean;
+  setValue(sheet: string, a1: string, value: string | number | boolean): void;
+  names(): { name: string; formula: string; visible: boolean }[];
+  snapshot(): string;
+  sheetNames(): string[];
+}
+type StandInWindow = Window & { __KC_STAND_IN__: StandInView };
+
+let context: BrowserContext;
+let baseUrl: string;
+let standIn = '';
+
+/** Opens the pane: Office.onReady reports `host`; with `inject`, the stand-in is the pane's workbook. */
+async function openPane(options: { host: 'Excel' | null; inject: boolean; width?: number }): Promise<Page> {
+  const page = await context.newPage();
+  await page.setViewportSize({ width: options.width ?? 320, height: 900 });
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && process.env.KC_VERBOSE === '1')
+      console.log(`    [page] ${message.text()}`);
+  });
+  (page as Page & { kcErrors?: string[] }).kcErrors = errors;
+  await page.route('https://appsforoffice.microsoft.com/**', (route) =>
+    route.fulfill({ status: 200, contentType: 'text/javascript', body: officeStub(options.host) }),
+  );
+  if (options.inject) await page.addInitScript({ content: standIn });
+  await page.goto(`${baseUrl}taskpane.html`);
+  await idle(page);
+  return page;
+}
+
+const pageErrors = (page: Page) => (page as Page & { kcErrors?: string[] }).kcErrors ?? [];
+
+/** Waits until the pane has no workbook operation queued or running. */
+async function idle(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => document.querySelector<HTMLElement>('.kc-pane')?.dataset.kcIdle === 'true',
+    null,
+    {
+      timeout: 60_000,
+    },
+  );
+}
+
+const text = async (page: Page, selector: string) => ((await page.textContent(selector)) ?? '').trim();
+
+/** Types into a field and commits it with Enter, as a keyboard user would. */
+async function edit(page: Page, key: string, value: string): Promise<void> {
+  const input = page.locator(`input[data-key="${key}"]`);
+  await input.fill(value);
+  await input.press('Enter');
+}
+
+async function waitForText(page: Page, selector: string, expected: string): Promise<void> {
+  try {
+    await page.waitForFunction(
+      ([sel, want]) => (document.querySelector(sel)?.textContent ?? '').trim() === want,
+      [selector, expected] as const,
+      { timeout: 30_000 },
+    );
+  } catch {
+    throw new Error(`${selector}: expected "${expected}", got "${await text(page, selector)}"`);
+  }
+}
+
+/** The sheet and address a workbook name points to, e.g. wacc -> ["Assumptions", "D9"]. */
+async function namedCell(page: Page, name: string): Promise<[string, string]> {
+  const names = await page.evaluate(() => (window as unknown as StandInWindow).__KC_STAND_IN__.names());
+  const found = names.find((n) => n.name.toLowerCase() === name.toLowerCase());
+  assert(found, `workbook name "${name}" not found`);
+  const match = /^=?'?(.+?)'?!\$?([A-Z]+)\$?(\d+)$/.exec(found.formula);
+  assert(match, `name ${name} refers to ${found.formula}, not one cell`);
+  return [match[1].replace(/''/g, "'"), `${match[2]}${match[3]}`];
+}
+
+const cellValue = (page: Page, sheet: string, a1: string) =>
+  page.evaluate(([s, a]) => (window as unknown as StandInWindow).__KC_STAND_IN__.valueAt(s, a), [
+    sheet,
+    a1,
+  ] as const);
+
+async function screenshot(page: Page, name: string, docs = false): Promise<void> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const file = join(ARTIFACTS, name);
+  // The whole pane in one viewport, so the sticky action bar sits at the bottom as in a tall task pane.
+  const viewport = page.viewportSize() ?? { width: 320, height: 900 };
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width: viewport.width, height: Math.max(height, viewport.height) });
+  await page.screenshot({ path: file });
+  await page.setViewportSize(viewport);
+  if (docs && process.env.KC_DOCS_IMAGES === '1') {
+    mkdirSync(DOCS_IMAGES, { recursive: true });
+    copyFileSync(file, join(DOCS_IMAGES, name));
+  }
+}
+
+async function expectSummary(
+  page: Page,
+  overrides: Record<string, string>,
+  scenario = 'base',
+): Promise<void> {
+  const want = engineSummary(scenario, overrides);
+  await waitForText(page, '#kc-target-price', formatUsd(want.targetPrice));
+  assertEqual(await text(page, '#kc-upside'), formatPct(want.upside), 'upside');
+  assertEqual(await text(page, '#kc-ev'), formatRmbMn(want.enterpriseValue), 'EV');
+  const revenue = await page.$$eval('#kc-row-revenue td', (tds) => tds.map((td) => td.textContent?.trim()));
+  assertEqual(
+    revenue.join(' | '),
+    ['2026E', '2027E', '2028E'].map((p) => formatRmbMn(want.revenue[p as '2026E'])).join(' | '),
+    'revenue',
+  );
+  const ebitda = await page.$$eval('#kc-row-ebitda td', (tds) => tds.map((td) => td.textContent?.trim()));
+  assertEqual(
+    ebitda.join(' | '),
+    ['2026E', '2027E', '2028E'].map((p) => formatRmbMn(want.ebitda[p as '2026E'])).join(' | '),
+    'EBITDA',
+  );
+}
+
+// ---- cases -------------------------------------------------------------------------------------------------
+
+test('outside Excel: a notice, the engine summary, validation, no workbook buttons', async () => {
+  const page = await openPane({ host: null, inject: false });
+  assert(
+    (await text(page, '#kc-notice')).includes('Not running in Excel'),
+    `notice: ${await text(page, '#kc-notice')}`,
+  );
+  assertEqual(await page.getAttribute('#kc-insert', 'aria-disabled'), 'true', 'Insert model disabled');
+  await expectSummary(page, {});
+  assertEqual(await text(page, '#kc-summary-source'), 'Engine', 'summary source');
+
+  await edit(page, 'wacc', '=A1*2');
+  assertEqual(await page.getAttribute('input[data-key="wacc"]', 'aria-invalid'), 'true', 'formula rejected');
+  assert((await text(page, '#kc-field-wacc-error')).includes('not a formula'), 'formula message');
+  await screenshot(page, 'taskpane-validation-320.png', true);
+  await edit(page, 'wacc', '2%');
+  assert(
+    (await text(page, '#kc-field-wacc-error')).includes('must be greater than "terminalGrowth"'),
+    'WACC vs growth',
+  );
+  await edit(page, 'wacc', '10.3');
+  assert(
+    (await text(page, '#kc-field-wacc-error')).includes('outside the allowed range 0.01 to 0.5'),
+    'range message',
+  );
+  await expectSummary(page, {}); // nothing applied
+
+  await edit(page, 'wacc', '0.11');
+  assertEqual(await page.getAttribute('input[data-key="wacc"]', 'aria-invalid'), null, 'valid again');
+  assertEqual(await page.inputValue('input[data-key="wacc"]'), '11%', 'shown as a percentage');
+  await expectSummary(page, { wacc: '0.11' });
+  assertEqual(pageErrors(page).length, 0, `page errors: ${pageErrors(page).join('; ')}`);
+  await page.close();
+});
+
+test('in Excel (stand-in): insert, edit WACC in the pane, the workbook recalculates', async () => {
+  const page = await openPane({ host: 'Excel', inject: true });
+  assertEqual(await page.getAttribute('#kc-insert', 'aria-disabled'), 'false', 'Insert model enabled');
+  await screenshot(page, 'taskpane-before-insert-320.png');
+  await page.click('#kc-insert');
+  await idle(page);
+  assertEqual(await text(page, '#kc-error'), '', 'no error');
+  assertEqual(await page.getAttribute('#kc-summary', 'data-source'), 'workbook', 'summary from the workbook');
+  await expectSummary(page, {});
+
+  const [sheet, a1] = await namedCell(page, 'wacc');
+  await edit(page, 'wacc', '11%');
+  await idle(page);
+  await expectSummary(page, { wacc: '0.11' });
+  assertEqual(await page.getAttribute('#kc-summary', 'data-source'), 'workbook', 'still the workbook');
+  assertEqual(await cellValue(page, sheet, a1), 0.11, `live WACC (${sheet}!${a1})`);
+
+  // A formula typed in the pane never reaches the workbook.
+  const before = await page.evaluate(() => (window as unknown as StandInWindow).__KC_STAND_IN__.snapshot());
+  await edit(page, 'terminalGrowth', '=wacc');
+  await idle(page);
+  assertEqual(
+    await page.getAttribute('input[data-key="terminalGrowth"]', 'aria-invalid'),
+    'true',
+    'formula rejected',
+  );
+  const after = await page.evaluate(() => (window as unknown as StandInWindow).__KC_STAND_IN__.snapshot());
+  assert(before === after, 'the workbook changed after an invalid edit');
+  await page.fill('input[data-key="terminalGrowth"]', '3%');
+  await page.press('input[data-key="terminalGrowth"]', 'Escape');
+
+  await edit(page, 'revenueGrowth.2027E', '20%');
+  await idle(page);
+  await expectSummary(page, { wacc: '0.11', 'revenueGrowth.2027E': '0.2' });
+  await screenshot(page, 'taskpane.png');
+  await screenshot(page, 'taskpane-inserted-320.png', true);
+  assertEqual(pageErrors(page).length, 0, `page errors: ${pageErrors(page).join('; ')}`);
+  await page.close();
+});
+
+test('in Excel (stand-in): edits on the Assumptions sheet (WACC, scenario selector) reach the pane', async () => {
+  const page = await openPane({ host: 'Excel', inject: true, width: 400 });
+  await page.click('#kc-insert');
+  await idle(page);
+  const [sheet, a1] = await namedCell(page, 'wacc');
+  // The live WACC is a CHOOSE over the scenarios' inputs: edit the base case's input, as a user would.
+  const input = await page.evaluate(
+    ([s, a]) => (window as unknown as StandInWindow).__KC_STAND_IN__.formulaAt(s, a),
+    [sheet, a1] as const,
+  );
+  const baseInput = /CHOOSE\([^,]+,\$?([A-Z]+)\$?(\d+)/i.exec(String(input));
+  assert(baseInput, `live WACC is not a CHOOSE over inputs: ${String(input)}`);
+  await page.evaluate(
+    ([s, a]) => (window as unknown as StandInWindow).__KC_STAND_IN__.setValue(s, a, 0.095),
+    [sheet, `${baseInput[1]}${baseInput[2]}`] as const,
+  );
+  await expectSummary(page, { wacc: '0.095' });
+  await idle(page);
+  assertEqual(await page.inputValue('input[data-key="wacc"]'), '9.5%', 'the pane follows the sheet');
+  await screenshot(page, 'taskpane-inserted-400.png', true);
+
+  // The scenario selector on the sheet (3 = bear) switches the pane too.
+  const [selSheet, selCell] = await namedCell(page, 'scenario');
+  await page.evaluate(([s, a]) => (window as unknown as StandInWindow).__KC_STAND_IN__.setValue(s, a, 3), [
+    selSheet,
+    selCell,
+  ] as const);
+  await expectSummary(page, {}, 'bear');
+  await idle(page);
+  assertEqual(await page.inputValue('#kc-scenario'), 'bear', 'scenario picker follows the selector');
+  assertEqual(await page.inputValue('input[data-key="wacc"]'), '11.3%', 'bear WACC');
+  await page.close();
+});
+
+test('in Excel (stand-in): scenario switch, Update model, Reset assumptions, Convert to values', async () => {
+  const page = await openPane({ host: 'Excel', inject: true });
+  await page.click('#kc-insert');
+  await idle(page);
+  await edit(page, 'wacc', '12%');
+  await idle(page);
+  await expectSummary(page, { wacc: '0.12' });
+
+  // Choosing a scenario switches the workbook at once; Update model rewrites it from the pane.
+  await page.selectOption('#kc-scenario', 'bear');
+  await idle(page);
+  assertEqual(await text(page, '#kc-error'), '', 'no error after the scenario switch');
+  await expectSummary(page, { wacc: '0.12' }, 'bear');
+  await page.click('#kc-update');
+  await idle(page);
+  assertEqual(await text(page, '#kc-error'), '', 'no error after update');
+  await expectSummary(page, { wacc: '0.12' }, 'bear');
+  assertEqual(await page.inputValue('input[data-key="wacc"]'), '12%', 'WACC kept');
+
+  await page.click('#kc-reset');
+  await idle(page);
+  await expectSummary(page, {}, 'bear');
+  assertEqual(await page.inputValue('input[data-key="wacc"]'), '11.3%', 'bear WACC after reset');
+
+  const sheetsBefore = await page.evaluate(() =>
+    (window as unknown as StandInWindow).__KC_STAND_IN__.sheetNames(),
+  );
+  await page.click('#kc-convert');
+  await idle(page);
+  assertEqual(await text(page, '#kc-error'), '', 'no error after convert');
+  const added = (
+    await page.evaluate(() => (window as unknown as StandInWindow).__KC_STAND_IN__.sheetNames())
+  ).filter((n) => !sheetsBefore.includes(n));
+  const incomeCopy = added.find((n) => n.includes('Income Statement'));
+  assert(incomeCopy, `no values copy of the income statement among ${added.join(', ')}`);
+  for (const a1 of ['D10', 'E20', 'F30']) {
+    const formula = await page.evaluate(
+      ([s, a]) => (window as unknown as StandInWindow).__KC_STAND_IN__.formulaAt(s, a),
+      [incomeCopy, a1] as const,
+    );
+    assert(
+      !String(formula).startsWith('='),
+      `a formula in the values copy: ${incomeCopy}!${a1} ${String(formula)}`,
+    );
+  }
+  assert(
+    (await text(page, '#kc-progress-text')).startsWith('Values-only copy written'),
+    'convert reports the sheets',
+  );
+  // The live model still recalculates.
+  await edit(page, 'wacc', '10%');
+  await idle(page);
+  await expectSummary(page, { wacc: '0.1' }, 'bear');
+  await page.close();
+});
+
+test('a host handed over later with the kc:host event', async () => {
+  const page = await openPane({ host: null, inject: false, width: 360 });
+  assertEqual(await page.getAttribute('#kc-insert', 'aria-disabled'), 'true', 'no host yet');
+  await page.addScriptTag({ content: standIn });
+  await page.evaluate(() =>
+    window.dispatchEvent(
+      new CustomEvent('kc:host', {
+        detail: { host: (window as unknown as { __KC_TEST_HOST__: unknown }).__KC_TEST_HOST__ },
+      }),
+    ),
+  );
+  await idle(page);
+  assertEqual(await page.getAttribute('#kc-insert', 'aria-disabled'), 'false', 'Insert model enabled');
+  await page.click('#kc-insert');
+  await idle(page);
+  await expectSummary(page, {});
+  assertEqual(await page.getAttribute('#kc-summary', 'data-source'), 'workbook', 'summary from the workbook');
+  await page.close();
+});
+
+test('keyboard: every control is reachable with Tab, buttons are <button>, live regions exist', async () => {
+  const page = await openPane({ host: 'Excel', inject: true });
+  const buttons = await page.$$eval('.kc-actions > *', (els) => els.map((e) => e.tagName));
+  assert(
+    buttons.length === 4 && buttons.every((t) => t === 'BUTTON'),
+    `action elements: ${buttons.join(',')}`,
+  );
+  const unlabelled = await page.$$eval('input, select', (els) =>
+    els.filter((e) => !(e.id && document.querySelector(`label[for="${e.id}"]`))).map((e) => e.outerHTML),
+  );
+  assertEqual(unlabelled.length, 0, `inputs without a label: ${unlabelled.join(' ')}`);
+  assertEqual(await page.getAttribute('#kc-progress', 'aria-live'), 'polite', 'progress is aria-live');
+  assertEqual(await page.getAttribute('#kc-error', 'role'), 'alert', 'errors are an alert');
+  assertEqual(
+    await page.getAttribute('#kc-announce', 'aria-live'),
+    'polite',
+    'summary changes are announced',
+  );
+  await page.focus('#kc-scenario');
+  const order: string[] = [];
+  for (let i = 0; i < 16; i++) {
+    await page.keyboard.press('Tab');
+    order.push(await page.evaluate(() => document.activeElement?.id ?? ''));
+  }
+  assertEqual(order[0], 'kc-field-wacc', 'Tab from the scenario goes to WACC');
+  assert(order.includes('kc-insert'), `Insert model reachable by Tab: ${order.join(', ')}`);
+  await page.focus('#kc-insert');
+  await page.keyboard.press('Enter');
+  await idle(page);
+  assertEqual(await page.getAttribute('#kc-summary', 'data-source'), 'workbook', 'Insert by keyboard');
+  assert((await text(page, '#kc-announce')).startsWith('Target price US$19.50'), 'announcement');
+  await page.close();
+});
+
+async function main(): Promise<number> {
+  if (process.env.KC_SKIP_BUILD !== '1') {
+    console.log('browser: building dist/ (webpack --mode production)…');
+    execFileSync(
+      process.execPath,
+      [join(ROOT, 'node_modules', 'webpack', 'bin', 'webpack.js'), '--mode', 'production'],
+      {
+        cwd: ROOT,
+        stdio: ['ignore', 'ignore', 'inherit'],
+      },
+    );
+  }
+  standIn = await standInBundle();
+  const server = await serveStatic(DIST);
+  baseUrl = server.url;
+  const browser = await launch();
+  context = browser.context;
+  try {
+    return await runCases();
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+main().then(
+  (failed) => process.exit(failed === 0 ? 0 : 1),
+  (error: unknown) => {
+    console.error(error);
+    console.log('browser: 0 passed, 1 failed (setup)');
+    process.exit(1);
+  },
+);
