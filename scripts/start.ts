@@ -19,9 +19,9 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, unlinkSync, writeFil
 import { createRequire } from 'module';
 import { homedir } from 'os';
 import { join, resolve } from 'path';
+import { alive, PID_FILE } from './devServerPid';
 
 const ROOT = resolve(__dirname, '..');
-export const PID_FILE = join(ROOT, '.kc-dev-server.pid');
 const MANIFEST = join(ROOT, 'manifest.xml');
 const localRequire = createRequire(__filename);
 
@@ -53,15 +53,6 @@ interface DevCertPaths {
 }
 
 const log = (line = '') => console.log(line);
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Certificates for https://localhost, and whether the browser (or Excel) will trust them. */
 async function certificates(

@@ -3,18 +3,7 @@
  * first checks that the pid still belongs to scripts/start.ts). Exits 0 when nothing is running.
  */
 import { existsSync, readFileSync, unlinkSync } from 'fs';
-import { join, resolve } from 'path';
-
-const PID_FILE = join(resolve(__dirname, '..'), '.kc-dev-server.pid');
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { alive, PID_FILE } from './devServerPid';
 
 /** On Linux, whether the pid is still our start script (a pid can be reused after a crash). */
 function isOurs(pid: number): boolean {
