@@ -500,7 +500,58 @@ class PlanBuilder {
     PERIODS.forEach((p, i) => s.text(row, FIRST_PERIOD_COL + i, p.heading, 'header'));
     row++;
     for (const def of LINES.filter((l) => l.section === 'Drivers')) this.placeLine(s, row++, def, def.label);
+    row++;
+    this.assumptionsRange(s, row, liveStart);
     return { sheet: s };
+  }
+
+  /**
+   * The live drivers as id/value pairs (named kcAssumptions), the two-column range that KC.* custom functions take
+   * as their [assumptions] argument, so that they follow the scenario selector and every edit.
+   */
+  private assumptionsRange(s: SheetBuilder, top: number, liveStart: number): void {
+    s.text(top, 1, 'Live drivers as id/value pairs, for KC.* functions (named kcAssumptions)', 'section');
+    s.text(top, 3, 'Id', 'header');
+    s.text(top, FIRST_PERIOD_COL, 'Live', 'header');
+    const pairs: { id: string; ref: string; value: Decimal; unit: DriverDef['unit'] }[] = [];
+    for (const def of DRIVERS.filter((d) => d.scope === 'scalar')) {
+      const home = this.anchors.scalarInput[def.id][SCENARIOS[0].name];
+      pairs.push({
+        id: def.id,
+        ref: a1(home.row, FIRST_PERIOD_COL),
+        value: this.model.assumptions.scalars[def.id],
+        unit: def.unit,
+      });
+    }
+    for (const def of DRIVERS.filter((d) => d.scope !== 'scalar')) {
+      const r = this.driverRows.get(def.id) ?? liveStart;
+      for (const pid of driverPeriods(def)) {
+        pairs.push({
+          id: `${def.id}.${pid}`,
+          ref: a1(r, FIRST_PERIOD_COL + periodIndex(pid)),
+          value: this.model.assumptions.series[def.id]![pid]!,
+          unit: def.unit,
+        });
+      }
+    }
+    pairs.forEach((pair, i) => {
+      const row = top + 1 + i;
+      s.text(row, 3, pair.id, 'id');
+      s.put({
+        row,
+        col: FIRST_PERIOD_COL,
+        formula: pair.ref,
+        cached: pair.value,
+        style: 'formula',
+        format: DRIVER_FORMAT[pair.unit],
+        what: `kcAssumptions ${pair.id}`,
+      });
+    });
+    this.names.push({
+      name: 'kcAssumptions',
+      sheet: s.name,
+      ref: `${a1(top + 1, 3, true)}:${a1(top + pairs.length, FIRST_PERIOD_COL, true)}`,
+    });
   }
 
   private labelDriver(s: SheetBuilder, row: number, def: DriverDef): void {
