@@ -445,15 +445,33 @@ class WorkbookProxy {
   }
 }
 
-class WorksheetCollectionProxy extends ClientObject {
-  private itemsList: WorksheetProxy[] | null = null;
+/** A collection whose `items` must be loaded (and synced) before they are read, as in Office.js. */
+abstract class CollectionProxy<T> extends ClientObject {
+  private itemsList: T[] | null = null;
 
-  get items(): WorksheetProxy[] {
+  get items(): T[] {
     if (!this.itemsList)
       throw new StandInError('PropertyNotLoaded', "The property 'items' is not available.");
     return this.itemsList;
   }
 
+  /** The collection's items as of now, each filled with the wanted properties. */
+  protected abstract snapshot(wanted: string[]): T[];
+
+  load(props?: string | string[]): this {
+    const wanted = propList(props).map((p) => p.replace(/^items\//, ''));
+    this.context.enqueue({
+      size: REQUEST_OVERHEAD + 40,
+      write: false,
+      run: () => {
+        this.itemsList = this.snapshot(wanted);
+      },
+    });
+    return this;
+  }
+}
+
+class WorksheetCollectionProxy extends CollectionProxy<WorksheetProxy> {
   add(name: string): WorksheetProxy {
     let target: SheetState | undefined;
     const proxy = new WorksheetProxy(this.context, () => target);
@@ -499,20 +517,12 @@ class WorksheetCollectionProxy extends ClientObject {
     return proxy;
   }
 
-  load(props?: string | string[]): this {
-    const wanted = propList(props).map((p) => p.replace(/^items\//, ''));
-    this.context.enqueue({
-      size: REQUEST_OVERHEAD + 40,
-      write: false,
-      run: () => {
-        this.itemsList = this.context.doc.sheets.map((s) => {
-          const proxy = new WorksheetProxy(this.context, () => s);
-          proxy.fill(wanted.length ? wanted : ['name', 'visibility', 'position']);
-          return proxy;
-        });
-      },
+  protected snapshot(wanted: string[]): WorksheetProxy[] {
+    return this.context.doc.sheets.map((s) => {
+      const proxy = new WorksheetProxy(this.context, () => s);
+      proxy.fill(wanted.length ? wanted : ['name', 'visibility', 'position']);
+      return proxy;
     });
-    return this;
   }
 }
 
@@ -1018,29 +1028,13 @@ class NamedRangeProxy extends RangeProxy {
   }
 }
 
-class NamedItemCollectionProxy extends ClientObject {
-  private itemsList: NamedItemProxy[] | null = null;
-
-  get items(): NamedItemProxy[] {
-    if (!this.itemsList)
-      throw new StandInError('PropertyNotLoaded', "The property 'items' is not available.");
-    return this.itemsList;
-  }
-
-  load(props?: string | string[]): this {
-    const wanted = propList(props).map((p) => p.replace(/^items\//, ''));
-    this.context.enqueue({
-      size: REQUEST_OVERHEAD + 40,
-      write: false,
-      run: () => {
-        this.itemsList = this.context.doc.nameList().map((n) => {
-          const item = new NamedItemProxy(this.context, n);
-          item.fill(wanted.length ? wanted : ['name', 'formula', 'visible', 'type', 'value']);
-          return item;
-        });
-      },
+class NamedItemCollectionProxy extends CollectionProxy<NamedItemProxy> {
+  protected snapshot(wanted: string[]): NamedItemProxy[] {
+    return this.context.doc.nameList().map((n) => {
+      const item = new NamedItemProxy(this.context, n);
+      item.fill(wanted.length ? wanted : ['name', 'formula', 'visible', 'type', 'value']);
+      return item;
     });
-    return this;
   }
 
   add(name: string, reference: RangeProxy | string, comment?: string): NamedItemProxy {
