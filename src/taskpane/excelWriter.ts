@@ -18,6 +18,7 @@
  * (1) or (2) leaves the workbook as it was: the temporaries are deleted in a catch.
  */
 import { SCENARIO_NAMES, PERIODS, type Overrides } from '../model';
+import { CHARTS_SHEET, type ChartKind, type PlanChart } from '../workbook/charts';
 import {
   buildPlan,
   colLetter,
@@ -78,8 +79,7 @@ export interface ModelSummary {
 
 // ------------------------------------------------------------------------------------------------ constants
 
-/** Sheet roles: the plan's sheets plus the chart sheet this writer adds. */
-const CHARTS_SHEET = 'Charts';
+/** Sheet roles: one per plan sheet. */
 const ROLE_OF: Record<string, string> = {
   ...Object.fromEntries(Object.entries(SHEET_NAMES).map(([role, name]) => [name, role])),
   [CHARTS_SHEET]: 'charts',
@@ -276,103 +276,6 @@ function ownedName(d: Discovery, planSheet: string): string | undefined {
   return d.owned[ROLE_OF[planSheet]];
 }
 
-// ------------------------------------------------------------------------------------------------ the chart sheet
-
-interface ChartSpec {
-  title: string;
-  type: 'ColumnClustered' | 'ColumnStacked' | 'Line';
-  /** Header row of the source block (categories in its row, series below). */
-  top: number;
-  rows: { label: string; line: string }[];
-  /** Series index drawn as a line on the secondary axis. */
-  secondaryLine?: number;
-  at: string;
-  to: string;
-}
-
-/** Chart periods: the note's 12/25 to 12/28E. */
-const CHART_PERIODS = [1, 2, 3, 4];
-
-const CHARTS: ChartSpec[] = [
-  {
-    title: 'Revenue (Rmb mn) and growth',
-    type: 'ColumnClustered',
-    top: 4,
-    rows: [
-      { label: 'Total revenue (Rmb mn)', line: 'revenue' },
-      { label: 'Revenue growth', line: 'revenueGrowthReported' },
-    ],
-    secondaryLine: 1,
-    at: 'H3',
-    to: 'O18',
-  },
-  {
-    title: 'EBITDA margin',
-    type: 'Line',
-    top: 8,
-    rows: [{ label: 'EBITDA margin', line: 'ebitdaMargin' }],
-    at: 'Q3',
-    to: 'X18',
-  },
-  {
-    title: 'AI-related vs other revenue (Rmb mn)',
-    type: 'ColumnStacked',
-    top: 11,
-    rows: [
-      { label: 'AI-related revenue', line: 'aiRevenue' },
-      { label: 'Revenue other than AI', line: 'nonAiRevenue' },
-    ],
-    at: 'H20',
-    to: 'O35',
-  },
-  {
-    title: 'Xiaomi/Kingsoft ecosystem vs other customers (Rmb mn)',
-    type: 'ColumnStacked',
-    top: 15,
-    rows: [
-      { label: 'Xiaomi/Kingsoft ecosystem revenue', line: 'ecosystemRevenue' },
-      { label: 'Revenue from other customers', line: 'otherCustomersRevenue' },
-    ],
-    at: 'Q20',
-    to: 'X35',
-  },
-];
-
-/** The Charts sheet: link formulas to the statement rows (the charts' source blocks). */
-function chartSheet(plan: WorkbookPlan): PlanSheet {
-  const cells: PlanCell[] = [
-    { row: 1, col: 1, value: 'Kingsoft Cloud: charts (live, from the statements)', style: 'title' },
-    {
-      row: 2,
-      col: 1,
-      value: 'Green: links to the statement rows that the charts plot.',
-      style: 'note',
-    },
-  ];
-  for (const spec of CHARTS) {
-    CHART_PERIODS.forEach((p, i) =>
-      cells.push({ row: spec.top, col: 2 + i, value: PERIODS[p].heading, style: 'header' }),
-    );
-    spec.rows.forEach((r, j) => {
-      const row = spec.top + 1 + j;
-      cells.push({ row, col: 1, value: r.label, style: 'label' });
-      CHART_PERIODS.forEach((p, i) => {
-        const home = plan.anchors.lines[r.line]?.[p];
-        if (!home) throw new Error(`No cell for ${r.line}`);
-        const pct = /Growth|Margin/i.test(r.line);
-        cells.push({
-          row,
-          col: 2 + i,
-          formula: `${quote(home.sheet)}!${a1(home.row, home.col)}`,
-          style: 'link',
-          format: pct ? '0.0%_);(0.0%)' : '#,##0.0_);(#,##0.0)',
-        });
-      });
-    });
-  }
-  return { name: CHARTS_SHEET, cells, widths: [34, 11, 11, 11, 11], freeze: { rows: 0, cols: 0 } };
-}
-
 // ------------------------------------------------------------------------------------------------ writing a sheet
 
 /** Contiguous runs of rows that hold cells, each as one block from column A to the run's last column. */
@@ -532,20 +435,30 @@ function queueSheet(ws: Excel.Worksheet, sheet: PlanSheet, rename: Record<string
   return bytes + 300;
 }
 
-function queueCharts(ws: Excel.Worksheet): number {
+const CHART_TYPE: Record<ChartKind, `${Excel.ChartType}`> = {
+  columnClustered: 'ColumnClustered',
+  columnStacked: 'ColumnStacked',
+  line: 'Line',
+  barClustered: 'BarClustered',
+  barStacked: 'BarStacked',
+};
+
+/** Queues the plan's charts that sit on `sheet`; returns the estimated JSON size. */
+function queueCharts(ws: Excel.Worksheet, charts: readonly PlanChart[]): number {
   let bytes = 0;
-  for (const spec of CHARTS) {
-    const last = colLetter(1 + CHART_PERIODS.length);
-    const source = ws.getRange(`A${spec.top}:${last}${spec.top + spec.rows.length}`);
-    const chart = ws.charts.add(spec.type, source, 'Rows');
+  for (const spec of charts) {
+    const { top, left, series, categories } = spec.source;
+    const source = ws.getRange(`${a1(top, left)}:${a1(top + series, left + categories)}`);
+    const chart = ws.charts.add(CHART_TYPE[spec.kind], source, 'Rows');
     chart.title.text = spec.title;
     chart.legend.position = 'Bottom';
-    chart.setPosition(spec.at, spec.to);
+    chart.setPosition(spec.from, spec.to);
     if (spec.secondaryLine !== undefined) {
-      const series = chart.series.getItemAt(spec.secondaryLine);
-      series.chartType = 'Line';
-      series.axisGroup = 'Secondary';
+      const line = chart.series.getItemAt(spec.secondaryLine);
+      line.chartType = 'Line';
+      line.axisGroup = 'Secondary';
     }
+    for (const hidden of spec.hiddenSeries ?? []) chart.series.getItemAt(hidden).format.fill.clear();
     bytes += 800;
   }
   return bytes;
@@ -568,7 +481,7 @@ export async function insertModel(host: ExcelHost, options: InsertOptions): Prom
   const progress = options.onProgress ?? (() => undefined);
   progress('Building the model');
   const plan = planFor(options.scenario, options.overrides, options.version, options.date);
-  const sheets = [...plan.sheets, chartSheet(plan)];
+  const sheets = plan.sheets;
   const newInputs = inputValues(plan);
 
   return host.run(async (context) => {
@@ -625,7 +538,10 @@ export async function insertModel(host: ExcelHost, options: InsertOptions): Prom
         created.push(ws);
         ws.visibility = 'Hidden';
         bytes += queueSheet(ws, s, temp);
-        if (s.name === CHARTS_SHEET) bytes += queueCharts(ws);
+        bytes += queueCharts(
+          ws,
+          plan.charts.filter((c) => c.sheet === s.name),
+        );
       }
       // Names the workbook does not have yet bind the new formulas now; existing ones are repointed in step 3.
       for (const n of plan.names) {

@@ -27,6 +27,7 @@ import { references, type Expr } from '../model/expr';
 import { cellDependencies, definitionFor, EVALUATION_ORDER } from '../model/registry';
 import { exprNullable, renderFormula, type RenderContext } from './renderFormula';
 import { NOTE_SOURCE, parsePublished, PUBLISHED_PERIODS, PUBLISHED_ROWS } from './publishedFigures';
+import { chartsSheet, type PlanChart } from './charts';
 
 /** A cell's literal value or a formula's cached value: a number (as Decimal), text or a boolean. */
 export type PlanValue = Decimal | string | boolean;
@@ -71,6 +72,8 @@ export interface PlanName {
 export interface WorkbookPlan {
   sheets: PlanSheet[];
   names: PlanName[];
+  /** Native charts, each on one of the plan's sheets. */
+  charts: PlanChart[];
   /** The scenario in force (the selector's value) and the overrides applied on top of every scenario. */
   scenario: string;
   overrides: Overrides;
@@ -276,10 +279,17 @@ class PlanBuilder {
     dcf.fill();
     checks.fill();
     const summary = this.summarySheet();
-    const sheets = [summary, ...lineSheets].map((s) => s.toSheet());
+    const charts = chartsSheet(
+      this.model,
+      (id, period) => this.lineCell(id, period),
+      (c) => this.ref('', c.sheet, c.row, c.col),
+      { pct: FORMATS.pct, rmbMn: FORMATS.rmbMn },
+    );
+    const sheets = [...[summary, ...lineSheets].map((s) => s.toSheet()), charts.sheet];
     return {
       sheets,
       names: this.names,
+      charts: charts.charts,
       scenario: this.scenario,
       overrides: this.overrides,
       anchors: this.anchors,

@@ -22,6 +22,7 @@ describe('the workbook plan', () => {
       'Ratios',
       'DCF',
       'Checks',
+      'Charts',
     ]);
   });
 

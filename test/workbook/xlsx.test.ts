@@ -27,7 +27,7 @@ describe('kc-model xlsx', () => {
   beforeAll(async () => {
     const result = await run('--out', file, '--date', '2026-05-28');
     expect(result).toMatchObject({ code: 0, stderr: '' });
-    expect(result.stdout).toMatch(/^Wrote .*KC-Model\.xlsx: 8 sheets, \d+ formulas, scenario base\.\n$/);
+    expect(result.stdout).toMatch(/^Wrote .*KC-Model\.xlsx: 9 sheets, \d+ formulas, scenario base\.\n$/);
     wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
   });
@@ -42,6 +42,7 @@ describe('kc-model xlsx', () => {
       'Ratios',
       'DCF',
       'Checks',
+      'Charts',
     ]);
     const is = wb.getWorksheet('Income Statement')!;
     const revenue2026 = is.getCell('F4').value as ExcelJS.CellFormulaValue;
