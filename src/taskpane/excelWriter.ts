@@ -19,6 +19,7 @@
  */
 import { SCENARIO_NAMES, PERIODS, type Overrides } from '../model';
 import { CHARTS_SHEET, type ChartKind, type PlanChart } from '../workbook/charts';
+import { FONT, lookOf, type CellLook } from '../workbook/styles';
 import {
   buildPlan,
   colLetter,
@@ -90,29 +91,6 @@ const STATE_NAME = 'KC_MODEL_STATE';
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
 /** Multi-area addresses must stay under Excel's 8192-character limit. */
 const AREAS_LIMIT = 8000;
-
-interface StyleLook {
-  color?: string;
-  bold?: boolean;
-  italic?: boolean;
-  size?: number;
-  fill?: string;
-  align?: 'Right' | 'Left';
-}
-
-/** Blue inputs, black formulas, green links (as src/workbook/xlsx.ts writes them). */
-const LOOKS: Record<CellStyle, StyleLook> = {
-  title: { bold: true, size: 14 },
-  note: { color: '#595959', italic: true, size: 9 },
-  header: { bold: true },
-  section: { bold: true },
-  label: {},
-  id: { color: '#808080', size: 9 },
-  input: { color: '#0000FF', fill: '#FFF2CC' },
-  formula: { color: '#000000' },
-  link: { color: '#008000' },
-  check: { color: '#000000', bold: true },
-};
 
 /** Excel column width in points for a width in characters (7 px a character plus 5 px padding, 0.75 pt a px). */
 function widthPoints(chars: number): number {
@@ -305,7 +283,7 @@ function blocks(
 }
 
 /** Groups cells by look into multi-area addresses (row segments merged down), each under AREAS_LIMIT. */
-function styleAreas(sheet: PlanSheet): { look: StyleLook; addresses: string[] }[] {
+function styleAreas(sheet: PlanSheet): { look: CellLook; addresses: string[] }[] {
   const lookKey = (c: PlanCell) => (c.style === 'header' && c.col >= 4 ? 'header-right' : c.style);
   const segments = new Map<string, Map<string, number[]>>(); // look -> "c1:c2" -> rows
   const byRow = new Map<number, PlanCell[]>();
@@ -337,10 +315,9 @@ function styleAreas(sheet: PlanSheet): { look: StyleLook; addresses: string[] }[
     }
     flush();
   }
-  const out: { look: StyleLook; addresses: string[] }[] = [];
+  const out: { look: CellLook; addresses: string[] }[] = [];
   for (const [k, spans] of segments) {
-    const look: StyleLook =
-      k === 'header-right' ? { ...LOOKS.header, align: 'Right' } : LOOKS[k as CellStyle];
+    const look = k === 'header-right' ? lookOf('header', 4) : lookOf(k as CellStyle, 1);
     if (!Object.keys(look).length) continue;
     const areas: string[] = [];
     for (const [span, rows] of spans) {
@@ -404,18 +381,20 @@ function queueSheet(ws: Excel.Worksheet, sheet: PlanSheet, rename: Record<string
     // Formats first, so that text is written into text-formatted cells.
     range.numberFormat = formats;
     range.formulas = formulas;
-    bytes += JSON.stringify(formats).length + JSON.stringify(formulas).length + 200;
+    range.format.font.name = FONT.name;
+    range.format.font.size = FONT.size;
+    bytes += JSON.stringify(formats).length + JSON.stringify(formulas).length + 300;
   }
   for (const { look, addresses } of styleAreas(sheet)) {
     for (const address of addresses) {
       const areas = ws.getRanges(address);
       const props = Object.keys(look).length;
-      if (look.color) areas.format.font.color = look.color;
+      if (look.color) areas.format.font.color = `#${look.color}`;
       if (look.bold) areas.format.font.bold = true;
       if (look.italic) areas.format.font.italic = true;
       if (look.size) areas.format.font.size = look.size;
-      if (look.fill) areas.format.fill.color = look.fill;
-      if (look.align) areas.format.horizontalAlignment = look.align;
+      if (look.fill) areas.format.fill.color = `#${look.fill}`;
+      if (look.alignRight) areas.format.horizontalAlignment = 'Right';
       bytes += (address.length + 150) * props;
     }
   }

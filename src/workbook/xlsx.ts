@@ -6,16 +6,8 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import type { CellStyle, PlanValue, WorkbookPlan } from './plan';
-
-const COLOURS: Partial<Record<CellStyle, string>> = {
-  input: 'FF0000FF',
-  formula: 'FF000000',
-  link: 'FF008000',
-  check: 'FF000000',
-  id: 'FF808080',
-  note: 'FF595959',
-};
+import type { PlanValue, WorkbookPlan } from './plan';
+import { COLOURS, FONT, lookOf } from './styles';
 
 function toCell(value: PlanValue): number | string | boolean {
   return typeof value === 'string' || typeof value === 'boolean' ? value : value.toNumber();
@@ -46,27 +38,20 @@ export function planToWorkbook(plan: WorkbookPlan): ExcelJS.Workbook {
         cell.value = toCell(c.value);
       }
       if (c.format) cell.numFmt = c.format;
-      const colour = COLOURS[c.style];
-      const bold =
-        c.style === 'title' || c.style === 'header' || c.style === 'section' || c.style === 'check';
-      if (colour || bold) {
-        cell.font = {
-          ...(colour ? { color: { argb: colour } } : {}),
-          ...(bold ? { bold: true } : {}),
-          ...(c.style === 'title' ? { size: 14 } : {}),
-          ...(c.style === 'note' || c.style === 'id' ? { italic: c.style === 'note', size: 9 } : {}),
-        };
-      }
-      if (c.style === 'header') cell.alignment = { horizontal: c.col >= 4 ? 'right' : 'left' };
-      if (c.style === 'header' || c.style === 'section') {
-        cell.border = { bottom: { style: 'thin', color: { argb: 'FF808080' } } };
-      }
-      if (c.style === 'input')
-        cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
-      if (typeof c.cached === 'string' || typeof c.value === 'string') {
-        if (c.style === 'formula' || c.style === 'link' || c.style === 'input')
-          cell.alignment = { horizontal: 'right' };
-      }
+      const look = lookOf(c.style, c.col);
+      cell.font = {
+        name: FONT.name,
+        size: look.size ?? FONT.size,
+        ...(look.color ? { color: { argb: `FF${look.color}` } } : {}),
+        ...(look.bold ? { bold: true } : {}),
+        ...(look.italic ? { italic: true } : {}),
+      };
+      const textResult = typeof c.cached === 'string' || typeof c.value === 'string';
+      const numberLike = c.style === 'formula' || c.style === 'link' || c.style === 'input';
+      if (look.alignRight || (textResult && numberLike)) cell.alignment = { horizontal: 'right' };
+      else if (c.style === 'header') cell.alignment = { horizontal: 'left' };
+      if (look.underline) cell.border = { bottom: { style: 'thin', color: { argb: `FF${COLOURS.rule}` } } };
+      if (look.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${look.fill}` } };
     }
   }
   for (const n of plan.names) wb.definedNames.add(`'${n.sheet}'!${n.ref}`, n.name);

@@ -26,6 +26,7 @@ export class StandInError extends Error {
 
 interface CellFormat {
   numberFormat?: string;
+  fontName?: string;
   fontColor?: string;
   bold?: boolean;
   italic?: boolean;
@@ -703,30 +704,35 @@ class EventHandlerResultProxy {
 }
 
 class FormatProxy {
-  readonly font: Record<'color' | 'bold' | 'italic' | 'size', unknown>;
+  readonly font: Record<'name' | 'color' | 'bold' | 'italic' | 'size', unknown>;
   readonly fill: Record<'color', unknown>;
   constructor(
     private readonly apply: (size: number, f: (format: CellFormat, col: number) => void) => void,
     private readonly widths?: (pts: number) => void,
   ) {
-    const font = (name: 'color' | 'bold' | 'italic' | 'size') => ({
+    const font = (name: 'name' | 'color' | 'bold' | 'italic' | 'size') => ({
       get: () => {
         throw new StandInError('PropertyNotLoaded', `The property '${name}' is not available.`);
       },
       set: (v: unknown) =>
         apply(jsonSize(v), (fmt) => {
-          if (name === 'color') fmt.fontColor = String(v).toUpperCase();
+          if (name === 'name') fmt.fontName = String(v);
+          else if (name === 'color') fmt.fontColor = String(v).toUpperCase();
           else if (name === 'bold') fmt.bold = Boolean(v);
           else if (name === 'italic') fmt.italic = Boolean(v);
           else fmt.size = Number(v);
         }),
     });
-    this.font = Object.defineProperties({} as Record<'color' | 'bold' | 'italic' | 'size', unknown>, {
-      color: font('color'),
-      bold: font('bold'),
-      italic: font('italic'),
-      size: font('size'),
-    });
+    this.font = Object.defineProperties(
+      {} as Record<'name' | 'color' | 'bold' | 'italic' | 'size', unknown>,
+      {
+        name: font('name'),
+        color: font('color'),
+        bold: font('bold'),
+        italic: font('italic'),
+        size: font('size'),
+      },
+    );
     this.fill = Object.defineProperty({} as Record<'color', unknown>, 'color', {
       get: () => {
         throw new StandInError('PropertyNotLoaded', "The property 'color' is not available.");
