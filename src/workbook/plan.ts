@@ -156,6 +156,7 @@ const DRIVER_FORMAT: Record<DriverDef['unit'], string> = {
   rmbMn: FORMATS.rmbMn,
   multiple: FORMATS.multiple,
   usd: FORMATS.perAds,
+  rmbPerAds: FORMATS.perAds,
   rmbPerUsd: FORMATS.fx,
   mnAds: FORMATS.mnAds,
   flag: FORMATS.integer,
@@ -267,9 +268,13 @@ class PlanBuilder {
 
   build(): WorkbookPlan {
     const assumptions = this.assumptionsSheet();
-    const income = this.lineSheet(SHEET_NAMES.income, ['Income Statement'], ['Income Statement', 'Segments']);
-    const balance = this.lineSheet(SHEET_NAMES.balance, ['Balance Sheet'], ['Balance Sheet']);
-    const cashFlow = this.lineSheet(SHEET_NAMES.cashFlow, ['Cash Flow'], ['Cash Flow']);
+    const income = this.lineSheet(
+      SHEET_NAMES.income,
+      ['Income Statement'],
+      ['Income Statement', 'Segments', 'Tax'],
+    );
+    const balance = this.lineSheet(SHEET_NAMES.balance, ['Balance Sheet'], ['Balance Sheet', 'Fixed Assets']);
+    const cashFlow = this.lineSheet(SHEET_NAMES.cashFlow, ['Cash Flow'], ['Cash Flow', 'Debt and Interest']);
     const ratios = this.lineSheet(SHEET_NAMES.ratios, ['Growth & Margins', 'Ratios & Valuation'], ['Ratios']);
     const dcf = this.dcfSheet();
     const checks = this.checksSheet();
