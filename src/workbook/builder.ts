@@ -100,15 +100,18 @@ export class SheetBuilder {
    */
   private wrapLongLabels(): Record<number, number> {
     const filled = new Set(this.cells.map((c) => `${c.row},${c.col}`));
+    const hidden = (col: number) => this.colGroups.some((g) => col >= g.from && col <= g.to);
+    const width = (col: number) => (hidden(col) ? 0 : (this.widths[col - 1] ?? 9));
     const heights: Record<number, number> = {};
     for (const c of this.cells) {
-      if (typeof c.value !== 'string' || c.formula !== undefined) continue;
-      const width = this.widths[c.col - 1] ?? 9;
-      const next = c.col === ID_COL - 1 ? ID_COL + 1 : c.col + 1;
-      const hidden = this.colGroups.some((g) => c.col >= g.from && c.col <= g.to);
-      if (hidden || !filled.has(`${c.row},${next}`) || c.value.length <= width * CHARS_PER_WIDTH) continue;
+      if (typeof c.value !== 'string' || c.formula !== undefined || hidden(c.col)) continue;
+      // Text overflows into empty cells to its right, up to the first cell that holds something.
+      let room = width(c.col);
+      let next = c.col + 1;
+      while (!filled.has(`${c.row},${next}`) && next <= this.widths.length) room += width(next++);
+      if (next > this.widths.length || c.value.length <= room * CHARS_PER_WIDTH) continue;
       c.wrap = true;
-      const lines = Math.ceil(c.value.length / (width * CHARS_PER_WIDTH));
+      const lines = Math.ceil(c.value.length / (width(c.col) * CHARS_PER_WIDTH));
       heights[c.row] = Math.max(heights[c.row] ?? 0, lines * LINE_HEIGHT);
     }
     return heights;

@@ -29,6 +29,8 @@ export function checksSheet(ctx: PlanContext): { sheet: SheetBuilder; fill: () =
   const maxCol = FIRST_PERIOD_COL + PERIODS.length;
   const resultCol = maxCol + 1;
   const s = new SheetBuilder(name, [...periodWidths(60), 14, 9], { rows: HEADER_ROWS, cols: 3 });
+  // The published figures below have their own columns: only the title and note repeat on each printed page.
+  s.print = { ...s.print, titleRows: { from: 1, to: 2 } };
   ctx.header(
     s,
     'Checks',
@@ -161,7 +163,6 @@ function published(ctx: PlanContext, s: SheetBuilder, top: number): void {
     10,
   ];
   const headings: [number, string][] = [
-    [LABEL_COL, 'Label'],
     [cPeriod, 'Period'],
     [cId, 'Id'],
     [cPrinted, 'Printed'],
@@ -172,16 +173,17 @@ function published(ctx: PlanContext, s: SheetBuilder, top: number): void {
     [cDiff, 'Difference'],
     [cMatch, 'Result'],
   ];
+  // Each note table starts with its own column headings: the sheet's printed title rows are its title and note.
   let row = top + 1;
-  headings.forEach(([col, text]) => s.text(row, col, text, 'header'));
-  row++;
   const first = row;
   let matches = 0;
   let table = '';
   for (const pr of PUBLISHED_ROWS) {
     if (pr.table !== table) {
       table = pr.table;
-      s.text(row++, LABEL_COL, table, 'section');
+      s.text(row, LABEL_COL, table, 'section');
+      headings.forEach(([col, text]) => s.text(row, col, text, 'header'));
+      row++;
     }
     const layout = NOTE_TABLE_LAYOUTS.find((t) => t.name === pr.table);
     const lineId = layout?.rows.find((r) => r.label === pr.label)?.line;
