@@ -35,6 +35,7 @@ export {
 export {
   PERIODS,
   PERIOD_IDS,
+  LAST_PERIOD,
   NOTE_PERIOD_IDS,
   FORECAST_PERIOD_IDS,
   parsePeriod,

@@ -128,13 +128,15 @@ describe('memoization', () => {
   });
 
   it('ignores the order of the overrides', () => {
-    const model = buildModel({ overrides: { wacc: 0.11, 'cashCogsRatio.2026E': 0.56, terminalGrowth: 0.025 } });
-    expect(buildModel({ overrides: { terminalGrowth: 0.025, wacc: 0.11, 'cashCogsRatio.2026E': 0.56 } })).toBe(
-      model,
-    );
-    expect(buildModel({ overrides: { 'cashCogsRatio.2026E': 0.56, terminalGrowth: 0.025, wacc: 0.11 } })).toBe(
-      model,
-    );
+    const model = buildModel({
+      overrides: { wacc: 0.11, 'cashCogsRatio.2026E': 0.56, terminalGrowth: 0.025 },
+    });
+    expect(
+      buildModel({ overrides: { terminalGrowth: 0.025, wacc: 0.11, 'cashCogsRatio.2026E': 0.56 } }),
+    ).toBe(model);
+    expect(
+      buildModel({ overrides: { 'cashCogsRatio.2026E': 0.56, terminalGrowth: 0.025, wacc: 0.11 } }),
+    ).toBe(model);
   });
 
   it('keeps different options apart, and equal values whatever the memo', () => {
