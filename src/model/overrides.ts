@@ -72,12 +72,23 @@ export function parseValue(key: string, raw: unknown, allowed: string): Decimal 
     return new Decimal(raw);
   }
   if (typeof raw !== 'string') throw messages.invalidValue(key, raw, allowed);
-  const text = raw.trim().replace(/,/g, '');
-  const percent = text.endsWith('%');
-  const body = percent ? text.slice(0, -1).trim() : text;
+  const trimmed = raw.trim();
+  const percent = trimmed.endsWith('%');
+  const body = withoutThousands(key, raw, percent ? trimmed.slice(0, -1).trim() : trimmed);
   if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(body)) throw messages.invalidValue(key, raw, allowed);
   const value = new Decimal(body);
   return percent ? value.div(100) : value;
+}
+
+/**
+ * The number text without its thousands separators. A comma anywhere else ("13,03", "1,2") is an error, not
+ * dropped: dropping it would turn a decimal comma into a value a hundred or a thousand times too large.
+ */
+function withoutThousands(key: string, raw: string, body: string): string {
+  if (!body.includes(',')) return body;
+  if (/^[-+]?\d{1,3}(,\d{3})+(\.\d*)?([eE][-+]?\d+)?$/.test(body)) return body.replace(/,/g, '');
+  const decimalComma = /^[-+]?\d*,\d+$/.test(body) ? raw.trim().replace(',', '.') : undefined;
+  throw messages.decimalComma(key, raw, decimalComma);
 }
 
 function checkRange(def: DriverDef, key: string, value: Decimal, raw: OverrideValue) {
