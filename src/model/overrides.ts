@@ -1,4 +1,11 @@
-import { driverPeriods, DRIVERS, findDriver, type AssumptionSet, type DriverDef } from './assumptions';
+import {
+  driverPeriods,
+  DRIVERS,
+  findDriver,
+  ownValue,
+  type AssumptionSet,
+  type DriverDef,
+} from './assumptions';
 import { Decimal } from './decimal';
 import { messages } from './errors';
 import { findPeriod, type PeriodId } from './periods';
@@ -23,7 +30,7 @@ export function applyOverrides(base: AssumptionSet, overrides: Overrides): Assum
     const driver = findDriver(id);
     if (rest.length === 0 && driver) {
       applyDriver(set, driver, key, periodText, raw);
-    } else if (rest.length === 0 && periodText && base.inputs[id]?.[periodText as PeriodId] !== undefined) {
+    } else if (rest.length === 0 && periodText && hasInput(base, id, periodText)) {
       const value = parseValue(key, raw, `a number between -${LINE_INPUT_LIMIT} and ${LINE_INPUT_LIMIT}`);
       if (value.abs().greaterThan(LINE_INPUT_LIMIT)) throw messages.outOfRange(key, raw, `[-1e9, 1e9]`);
       set.inputs[id] = { ...set.inputs[id], [periodText]: value };
@@ -33,6 +40,11 @@ export function applyOverrides(base: AssumptionSet, overrides: Overrides): Assum
   }
   validate(set);
   return set;
+}
+
+/** Whether the set has an input for this line and period; own keys only, so "constructor.name" is no input. */
+function hasInput(set: AssumptionSet, id: string, period: string): boolean {
+  return ownValue(ownValue(set.inputs, id) ?? {}, period) !== undefined;
 }
 
 function applyDriver(
