@@ -7,8 +7,8 @@
  * Target: the 10,000 calls in under 1 s in total, with the memo bounded (cacheStats().size <= limit).
  */
 import { createKcFunctions, type KcFunctions } from '../../src/functions/adapters';
-import { cacheStats, clearCache } from '../../src/model';
-import { keep, quantile, scaled } from '../timing';
+import { cacheStats, clearCache, defaultGridAxes, sensitivityGrid } from '../../src/model';
+import { keep, measure, quantile, scaled } from '../timing';
 import type { Row, Suite, SuiteContext } from '../types';
 
 const CALLS = 10_000;
@@ -83,6 +83,43 @@ function retainedPerModel(calls: Call[]): string {
   return `retained heap per memoized model ${kb.toFixed(0)} KB (x limit ${cacheStats().limit} = ${((kb * cacheStats().limit) / 1024).toFixed(0)} MB at most)`;
 }
 
+/** For grids: an error is a value in its cell (a 21 x 21 grid has a few WACC <= growth corners), not a failure. */
+const gridKc = createKcFunctions((kind) => `#${kind}`);
+
+/** A distinct assumptions range for each sample, so no grid reads a memoized model. */
+const freshRange = (i: number): unknown[][] => [['revenueGrowth.2027E', +(0.2 + i * 1e-7).toFixed(7)]];
+
+/**
+ * KC.DCF spilling a size x size sensitivity grid (WACCs in a row, growth rates in a column, as a sheet passes them),
+ * beside the engine's own sensitivityGrid on the same axes and a fresh assumption set each sample, both from a cold
+ * memo: the function should cost what the engine does, plus the conversion to cells.
+ */
+function gridRows(size: number, scale: number): Row[] {
+  const { waccs, growths } = defaultGridAxes({}, size);
+  const row = [waccs.map((w) => w.toNumber())];
+  const column = growths.map((g) => [g.toNumber()]);
+  const options = { samples: scaled(size > 11 ? 6 : 20, scale), warmup: 1, before: () => clearCache() };
+  const fn = measure(
+    `KC.DCF ${size} x ${size} grid, fresh assumptions range, cold memo`,
+    (i) => gridKc.dcf(row, column, null, null, freshRange(2e6 + size * 1e4 + i)),
+    options,
+  );
+  const engine = measure(
+    `engine sensitivityGrid ${size} x ${size}, same axes, fresh set, cold memo`,
+    (i) =>
+      sensitivityGrid(
+        { overrides: { 'revenueGrowth.2027E': +(0.2 + (3e6 + size * 1e4 + i) * 1e-7).toFixed(7) } },
+        row[0],
+        column.map((c) => c[0]),
+      ),
+    options,
+  );
+  return [
+    { ...fn, note: `${(fn.medianMs / engine.medianMs).toFixed(2)}x the engine's own grid on the same axes` },
+    engine,
+  ];
+}
+
 export const functionsSuite: Suite = {
   name: 'functions',
   run({ scale }: SuiteContext): Row[] {
@@ -126,6 +163,9 @@ export const functionsSuite: Suite = {
     }
     clearCache();
 
+    const grids = [11, 21].flatMap((size) => gridRows(size, scale));
+    clearCache();
+
     const totalMedian = quantile(totals, 0.5);
     const uncachedMedian = quantile(uncached, 0.5);
     const uncachedMean = uncached.reduce((s, t) => s + t, 0) / uncached.length;
@@ -162,6 +202,7 @@ export const functionsSuite: Suite = {
           `extrapolated to 10,000 calls: ${((uncachedMean * CALLS) / 1000).toFixed(1)} s (mean ${uncachedMean.toFixed(2)} ms x 10,000), ` +
           `${((uncachedMean * CALLS) / totalMedian).toFixed(0)}x the memoized run`,
       },
+      ...grids,
     ];
   },
 };
