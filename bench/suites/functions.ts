@@ -6,7 +6,7 @@
  * functions would cost without memoization), timed on fewer calls and extrapolated to 10,000.
  * Target: the 10,000 calls in under 1 s in total, with the memo bounded (cacheStats().size <= limit).
  */
-import { createKcFunctions, type KcFunctions } from '../../src/functions/adapters';
+import { createKcFunctions, type KcFunctions } from '../../src/functions/kc';
 import { cacheStats, clearCache, defaultGridAxes, sensitivityGrid } from '../../src/model';
 import { keep, measure, quantile, scaled } from '../timing';
 import type { Row, Suite, SuiteContext } from '../types';
