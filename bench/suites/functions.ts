@@ -1,10 +1,12 @@
 /**
  * The KC.* custom functions as Excel drives them on recalculation: 10,000 mixed calls (KC.REVENUE, KC.EBITDA, KC.DCF,
- * KC.LINE, KC.STATEMENT; single periods and period rows) spread over 100 distinct assumption ranges, through the
- * adapters (functions.ts only delegates to them). Timed from a cold memo, so the total includes the 100 builds; and,
+ * KC.LINE, KC.STATEMENT; single periods and period rows) spread over 100 distinct assumption ranges, through
+ * createKcFunctions (src/functions/kc.ts, which functions.ts only delegates to). Timed from a cold memo, so the total includes the 100 builds; and,
  * for comparison, with the memo emptied before every call, so that every call builds its model afresh (what the
  * functions would cost without memoization), timed on fewer calls and extrapolated to 10,000.
  * Target: the 10,000 calls in under 1 s in total, with the memo bounded (cacheStats().size <= limit).
+ * Then KC.DCF's sensitivity grids (11 x 11, and 21 x 21, the cap) beside the engine's own grid on the same axes, and
+ * a 100 x 100 grid, which KC.DCF refuses (#VALUE!) before any work.
  */
 import { createKcFunctions, type KcFunctions } from '../../src/functions/kc';
 import { cacheStats, clearCache, defaultGridAxes, sensitivityGrid } from '../../src/model';
@@ -120,6 +122,26 @@ function gridRows(size: number, scale: number): Row[] {
   ];
 }
 
+/** KC.DCF given a 100 x 100 grid: refused at once with #VALUE! (it has a 21 x 21 cap). */
+function overCapRow(scale: number): Row {
+  const row = [Array.from({ length: 100 }, (_, i) => 0.05 + i * 0.001)];
+  const column = Array.from({ length: 100 }, (_, i) => [i * 0.0005]);
+  const refused = () => {
+    try {
+      gridKc.dcf(row, column);
+    } catch (error) {
+      return error;
+    }
+    throw new Error('KC.DCF computed a 100 x 100 grid: the 21 x 21 cap is gone');
+  };
+  if (refused() !== '#value')
+    throw new Error('KC.DCF refused a 100 x 100 grid with something other than #VALUE!');
+  return measure('KC.DCF 100 x 100 grid: refused (#VALUE!, over the 21 x 21 cap)', refused, {
+    samples: scaled(200, scale),
+    warmup: scaled(20, scale),
+  });
+}
+
 export const functionsSuite: Suite = {
   name: 'functions',
   run({ scale }: SuiteContext): Row[] {
@@ -163,7 +185,7 @@ export const functionsSuite: Suite = {
     }
     clearCache();
 
-    const grids = [11, 21].flatMap((size) => gridRows(size, scale));
+    const grids = [...[11, 21].flatMap((size) => gridRows(size, scale)), overCapRow(scale)];
     clearCache();
 
     const totalMedian = quantile(totals, 0.5);
