@@ -106,10 +106,13 @@ export interface AssumptionSet {
   inputs: Record<string, Partial<Record<PeriodId, Decimal>>>;
 }
 
+/** record[key] when it is the record's own property: "constructor" or "__proto__" read as absent, not as Object's. */
+export function ownValue<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
+}
+
 /** A driver or input value for a key such as "wacc", "revenueGrowth.2027E" or "cash.2025A". */
 export function readAssumption(set: AssumptionSet, id: string, period?: PeriodId): Decimal | undefined {
-  const own = <T>(record: Record<string, T>, key: string): T | undefined =>
-    Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
-  if (period === undefined) return own(set.scalars, id);
-  return own(set.series, id)?.[period] ?? own(set.inputs, id)?.[period];
+  if (period === undefined) return ownValue(set.scalars, id);
+  return ownValue(ownValue(set.series, id) ?? {}, period) ?? ownValue(ownValue(set.inputs, id) ?? {}, period);
 }

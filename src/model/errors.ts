@@ -25,8 +25,8 @@ export class ModelError extends Error {
   }
 }
 
-/** Longest piece of user input echoed back in a message. */
-const ECHO_LIMIT = 80;
+/** The longest user value a message repeats; a longer one is cut, so a 1 MB value never fills the message. */
+export const ECHO_LIMIT = 80;
 
 /** Every message the model emits, in one place. Hints about where ids are listed belong to each adapter. */
 export const messages = {
@@ -37,6 +37,12 @@ export const messages = {
       'INVALID_VALUE',
       subject,
       `${label}: ${show(value)} is not a number; allowed: ${allowed}.`,
+    ),
+  decimalComma: (subject: string, label: string, value: string, withPoint: string | undefined) =>
+    new ModelError(
+      'INVALID_VALUE',
+      subject,
+      `${label}: ${show(value)} is not a number: use a point for decimals${withPoint ? ` (${cut(withPoint)})` : ''}; a comma may only separate thousands, as in 1,234.5.`,
     ),
   outOfRange: (subject: string, label: string, value: string, allowed: string) =>
     new ModelError('OUT_OF_RANGE', subject, `${label}: ${value} is outside the allowed range ${allowed}.`),
@@ -75,6 +81,7 @@ export function show(value: unknown): string {
   return typeof value === 'string' ? `"${cut(value)}"` : cut(String(value));
 }
 
-function cut(text: string): string {
-  return text.length > ECHO_LIMIT ? `${text.slice(0, ECHO_LIMIT - 1)}…` : text;
+/** `text` cut to ECHO_LIMIT characters, the last being "…" when anything was cut. */
+export function cut(text: string): string {
+  return text.length <= ECHO_LIMIT ? text : `${text.slice(0, ECHO_LIMIT - 1)}…`;
 }

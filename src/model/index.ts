@@ -39,7 +39,9 @@ export {
   NOTE_PERIOD_IDS,
   FORECAST_PERIOD_IDS,
   parsePeriod,
+  readPeriodText,
   type PeriodId,
+  type PeriodText,
 } from './periods';
 export { LINES, findLine, lineIndex, definitionFor, cellDependencies, EVALUATION_ORDER } from './registry';
 export { STATEMENTS, CHECK_TOLERANCE, LOSS_CARRY_FORWARD_YEARS } from './lines';
@@ -257,14 +259,18 @@ function cacheKey(options: BuildOptions): string {
   return JSON.stringify([(options.scenario ?? 'base').trim().toLowerCase(), overrides]);
 }
 
+/** A single-value output of the DCF, for the sensitivity grid. */
+export type DcfOutput = Exclude<keyof DcfResult, 'fcff'>;
+
 /**
- * US$ per ADS (unrounded) for each terminal growth (rows) and WACC (columns), on top of the given options.
- * A cell where WACC <= terminal growth is null (NM): that pair has no Gordon-growth value.
+ * US$ per ADS (unrounded; or another DCF `output`) for each terminal growth (rows) and WACC (columns), on top of
+ * the given options. A cell where WACC <= terminal growth is null (NM): that pair has no Gordon-growth value.
  */
 export function sensitivityGrid(
   options: BuildOptions,
   waccs: readonly (number | string | Decimal)[],
   growths: readonly (number | string | Decimal)[],
+  output: DcfOutput = 'valuePerAdsUsd',
 ): (Decimal | null)[][] {
   const rates = waccs.map((w, i) => axisValue('wacc', w, `WACC (grid column ${i + 1})`));
   return growths.map((g, row) => {
@@ -280,7 +286,7 @@ export function sensitivityGrid(
     return rates.map((w) => {
       if (w.lessThanOrEqualTo(growth)) return null;
       const overrides = { ...options.overrides, wacc: w.toString(), terminalGrowth: growth.toString() };
-      return buildFrom(rowModel, { ...options, overrides }).dcf().valuePerAdsUsd;
+      return buildFrom(rowModel, { ...options, overrides }).dcf()[output];
     });
   });
 }

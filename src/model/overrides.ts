@@ -1,4 +1,11 @@
-import { driverPeriods, DRIVERS, findDriver, type AssumptionSet, type DriverDef } from './assumptions';
+import {
+  driverPeriods,
+  DRIVERS,
+  findDriver,
+  ownValue,
+  type AssumptionSet,
+  type DriverDef,
+} from './assumptions';
 import { Decimal } from './decimal';
 import { messages, show } from './errors';
 import { findPeriod, type PeriodId } from './periods';
@@ -10,9 +17,6 @@ export type OverrideValue = number | string;
 export type Overrides = Readonly<Record<string, OverrideValue>>;
 
 const LINE_INPUT_LIMIT = 1e9;
-
-const own = <T>(record: Record<string, T>, key: string): T | undefined =>
-  Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
 
 /**
  * Applies overrides on top of a scenario's assumption set and validates the result. An override sets the final
@@ -29,11 +33,7 @@ export function applyOverrides(base: AssumptionSet, overrides: Overrides): Assum
     const driver = findDriver(id);
     if (rest.length === 0 && driver) {
       applyDriver(set, driver, key, periodText, raw);
-    } else if (
-      rest.length === 0 &&
-      periodText &&
-      own(base.inputs, id)?.[periodText as PeriodId] !== undefined
-    ) {
+    } else if (rest.length === 0 && periodText && hasInput(base, id, periodText)) {
       const label = inputLabel(id, periodText as PeriodId);
       const allowed = `-1,000,000,000 to 1,000,000,000`;
       const value = parseValue(key, raw, allowed, label);
@@ -46,6 +46,11 @@ export function applyOverrides(base: AssumptionSet, overrides: Overrides): Assum
   }
   validate(set);
   return set;
+}
+
+/** Whether the set has an input for this line and period; own keys only, so "constructor.name" is no input. */
+function hasInput(set: AssumptionSet, id: string, period: string): boolean {
+  return ownValue(ownValue(set.inputs, id) ?? {}, period) !== undefined;
 }
 
 function applyDriver(
@@ -98,18 +103,24 @@ export function parseValue(subject: string, raw: unknown, allowed: string, label
     return new Decimal(raw);
   }
   if (typeof raw !== 'string') throw messages.invalidValue(subject, label, raw, allowed);
-  const text = raw.trim();
-  const percent = text.endsWith('%');
-  const body = (percent ? text.slice(0, -1).trim() : text).replace(
-    /^([-+]?)(\d{1,3}(?:,\d{3})+)(?=\.|$|[eE])/,
-    (_, sign: string, digits: string) => sign + digits.replace(/,/g, ''),
-  );
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(body)) {
-    const hint = body.includes(',') ? ' (use a point for decimals; a comma only separates thousands)' : '';
-    throw messages.invalidValue(subject, label, raw, `${allowed}${hint}`);
-  }
+  const trimmed = raw.trim();
+  const percent = trimmed.endsWith('%');
+  const body = withoutThousands(subject, label, raw, percent ? trimmed.slice(0, -1).trim() : trimmed);
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(body))
+    throw messages.invalidValue(subject, label, raw, allowed);
   const value = new Decimal(body);
   return percent ? value.div(100) : value;
+}
+
+/**
+ * The number text without its thousands separators. A comma anywhere else ("13,03", "1,2") is an error, not
+ * dropped: dropping it would turn a decimal comma into a value a hundred or a thousand times too large.
+ */
+function withoutThousands(subject: string, label: string, raw: string, body: string): string {
+  if (!body.includes(',')) return body;
+  if (/^[-+]?\d{1,3}(,\d{3})+(\.\d*)?([eE][-+]?\d+)?$/.test(body)) return body.replace(/,/g, '');
+  const decimalComma = /^[-+]?\d*,\d+$/.test(body) ? raw.trim().replace(',', '.') : undefined;
+  throw messages.decimalComma(subject, label, raw, decimalComma);
 }
 
 function checkRange(def: DriverDef, key: string, label: string, value: Decimal) {
