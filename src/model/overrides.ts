@@ -159,7 +159,6 @@ export function validate(set: AssumptionSet): void {
 
 function hintFor(id: string): string {
   if (findLine(id)) return `"${id}" is a line; only its 12/25 or 12/24 input can be set, e.g. "${id}.2025A".`;
-  return `"${show(id).slice(1, -1)}" is a line; only its 12/25 or 12/24 input can be set, e.g. "${id}.2025A".`;
   const lower = id.toLowerCase();
   const near = DRIVERS.filter((d) => d.id.toLowerCase().includes(lower) || lower.includes(d.id.toLowerCase()))
     .map((d) => d.id)

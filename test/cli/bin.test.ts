@@ -38,7 +38,7 @@ describe('bin/kc-model.js end to end', () => {
     const run = kcModel(['statements', '--json', '--set', 'wacc=abc']);
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toMatch(/^kc-model: Assumption "wacc": "abc" is not a number[^\n]*\n$/);
+    expect(run.stderr).toMatch(/^kc-model: --set wacc: WACC: "abc" is not a number[^\n]*\n$/);
   });
 
   it('writes the workbook to standard output with --out -, and no file named "-"', () => {

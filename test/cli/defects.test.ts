@@ -340,13 +340,9 @@ describe('allowed WACC or growth values near their limits make grid fail, blamin
   });
 });
 
-/*
- * Two defects of the list whose fixes belong to the model and the workbook plan (issue 11, "Limits handled"),
- * not to the CLI. They are pinned as failing tests: when the fix lands, jest reports them as passing
- * unexpectedly, and they become plain tests.
- */
-describe('pending fixes outside the CLI', () => {
-  it.failing(
+/** Two defects of the list whose fixes are in the model and the workbook plan (issue 11, "Limits handled"). */
+describe('limits handled by the model and the workbook plan', () => {
+  it(
     'xlsx near the WACC and growth limits writes the workbook (its DCF grid must clamp its axes)',
     async () => {
       const run = await runCliAsync([
@@ -362,7 +358,7 @@ describe('pending fixes outside the CLI', () => {
     },
   );
 
-  it.failing(
+  it(
     '"--set revenueGrowth=-1", which is allowed, prints the statements with NM where a ratio has no denominator',
     () => {
       const run = runCli('statements', '--set', 'revenueGrowth=-1');

@@ -149,9 +149,9 @@ describe('KC.EBITDA', () => {
   });
 
   it('spills and follows overrides like KC.REVENUE', () => {
-    const overrides = { 'cogsRatio.2027E': 0.8 };
+    const overrides = { 'cashCogsRatio.2027E': 0.6 };
     const m = buildModel({ overrides });
-    expect(KC('EBITDA', [[2026, 2027]], 'reported', null, [['cogsRatio.2027E', 0.8]])).toEqual([
+    expect(KC('EBITDA', [[2026, 2027]], 'reported', null, [['cashCogsRatio.2027E', 0.6]])).toEqual([
       [num(m.value('ebitda', 2026)), num(m.value('ebitda', 2027))],
     ]);
   });
@@ -245,7 +245,7 @@ describe('KC.DCF', () => {
     expect((result[0][1] as StandInError).message).toMatch(/^wacc: /);
     expect(result[0][2]).toBe('');
     expect((result[0][3] as StandInError).code).toBe(ErrorCode.invalidValue);
-    expect((result[0][3] as StandInError).message).toMatch(/^wacc: .*0\.01 to 0\.5/);
+    expect((result[0][3] as StandInError).message).toMatch(/^wacc: .*1% to 50%/);
   });
 });
 
@@ -474,12 +474,12 @@ describe('errors', () => {
     expectError(
       call([['wacc', 'high']]),
       ErrorCode.invalidValue,
-      /^assumptions: Assumption "wacc": "high" is not a number/,
+      /^assumptions: WACC: "high" is not a number/,
     );
     expectError(
       call([['wacc', 0.9]]),
       ErrorCode.invalidValue,
-      /^assumptions: .*outside the allowed range 0.01 to 0.5/,
+      /^assumptions: WACC: 90% is outside the allowed range 1% to 50%/,
     );
     expectError(
       call([['revenueGrowth.2040E', 0.1]]),
@@ -509,8 +509,8 @@ describe('errors', () => {
   it('#VALUE! for a bad WACC or growth argument, or axes that make no grid', () => {
     expectError(() => KC('DCF', 'ten'), ErrorCode.invalidValue, /^wacc: /);
     expectError(() => KC('DCF', true), ErrorCode.invalidValue, /^wacc: TRUE is not a rate/);
-    expectError(() => KC('DCF', 0.7), ErrorCode.invalidValue, /^wacc: .*0.01 to 0.5/);
-    expectError(() => KC('DCF', null, 0.5), ErrorCode.invalidValue, /^terminal_growth: .*-0.05 to 0.2/);
+    expectError(() => KC('DCF', 0.7), ErrorCode.invalidValue, /^wacc: .*1% to 50%/);
+    expectError(() => KC('DCF', null, 0.5), ErrorCode.invalidValue, /^terminal_growth: .*-5% to 20%/);
     expectError(
       () => KC('DCF', [[0.1, 0.11]], [[0.02, 0.03]]),
       ErrorCode.invalidValue,
@@ -575,7 +575,7 @@ describe('issue 11: audited defects', () => {
 
   it('KC.DCF shares the work of a grid: one model per growth row, not one per cell (the memo is not flushed)', () => {
     model.clearCache();
-    const kept = model.buildModel({ overrides: { 'cogsRatio.2027E': 0.861 } });
+    const kept = model.buildModel({ overrides: { 'cashCogsRatio.2027E': 0.661 } });
     const before = model.cacheStats().size;
     const grid = KC('DCF', rowOf(11), columnOf(11), null, null, [['revenueGrowth.2027E', 0.2345]]);
     expect(grid).toHaveLength(11);
@@ -583,7 +583,7 @@ describe('issue 11: audited defects', () => {
     expect(model.cacheStats().size - before).toBeLessThanOrEqual(12);
     // A 21 x 21 grid (441 cells) leaves a model built before it in the memo (limit 256), where one per cell evicts it.
     KC('DCF', rowOf(21), columnOf(21, 0.005), null, null, [['revenueGrowth.2027E', 0.2346]]);
-    expect(model.buildModel({ overrides: { 'cogsRatio.2027E': 0.861 } })).toBe(kept);
+    expect(model.buildModel({ overrides: { 'cashCogsRatio.2027E': 0.661 } })).toBe(kept);
   });
 
   it('KC.DCF grids give every output the engine gives for each pair, not only US$ per ADS', () => {
