@@ -304,21 +304,31 @@ function axisValue(id: 'wacc' | 'terminalGrowth', raw: number | string | Decimal
 export const GRID = { size: 11, waccStep: '0.005', growthStep: '0.0025' } as const;
 
 /**
- * The default grid around the options' own WACC and terminal growth, each axis clamped to its driver's allowed
- * range (so a case near a limit repeats the limit rather than stepping outside it).
+ * `size` points `step` apart that include `centre` and lie within the driver's allowed range: centred on `centre`
+ * where the range allows, shifted inwards by whole steps near a limit. So an allowed WACC or growth never makes
+ * the grid ask for a value outside the range, and the case's own value stays on the grid.
  */
+export function gridAxis(
+  centre: Decimal,
+  step: Decimal,
+  id: 'wacc' | 'terminalGrowth',
+  size: number = GRID.size,
+): Decimal[] {
+  const def = findDriver(id)!;
+  const stepsBelow = centre.minus(def.min).div(step).floor().toNumber();
+  const stepsAbove = new Decimal(def.max).minus(centre).div(step).floor().toNumber();
+  const first = Math.max(-stepsBelow, Math.min(-Math.floor(size / 2), stepsAbove - (size - 1)));
+  return Array.from({ length: size }, (_, i) => centre.plus(step.times(first + i)));
+}
+
+/** The default grid around the options' own WACC and terminal growth (see gridAxis). */
 export function defaultGridAxes(
   options: BuildOptions = {},
   size: number = GRID.size,
 ): { waccs: Decimal[]; growths: Decimal[] } {
-  const set = assumptionsFor(options);
-  const half = Math.floor(size / 2);
-  const axis = (id: 'wacc' | 'terminalGrowth', step: string) => {
-    const def = findDriver(id)!;
-    const centre = set.scalars[id];
-    return Array.from({ length: size }, (_, i) =>
-      Decimal.min(def.max, Decimal.max(def.min, centre.plus(new Decimal(step).times(i - half)))),
-    );
+  const { scalars } = assumptionsFor(options);
+  return {
+    waccs: gridAxis(scalars.wacc, new Decimal(GRID.waccStep), 'wacc', size),
+    growths: gridAxis(scalars.terminalGrowth, new Decimal(GRID.growthStep), 'terminalGrowth', size),
   };
-  return { waccs: axis('wacc', GRID.waccStep), growths: axis('terminalGrowth', GRID.growthStep) };
 }

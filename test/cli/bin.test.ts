@@ -26,7 +26,7 @@ function exited(child: ReturnType<typeof startKcModel>) {
 
 describe('bin/kc-model.js end to end', () => {
   it('prints statements as JSON with exit code 0', () => {
-    const run = kcModel(['statements', '--json']);
+    const run = kcModel(['statements', '--json', '--note']);
     expect(run.status).toBe(0);
     expect(run.stderr).toBe('');
     const json = JSON.parse(run.stdout) as { tables: unknown[]; dcf: { targetPriceUsd: number } };

@@ -42,7 +42,10 @@ describe('error mapping', () => {
         ]),
       ),
     ).toEqual(
-      new Made('num', expect.stringMatching(/^assumptions: WACC \(2%\) must be above terminal growth \(3%\)/)),
+      new Made(
+        'num',
+        expect.stringMatching(/^assumptions: WACC \(2%\) must be above terminal growth \(3%\)/),
+      ),
     );
     const [[cell]] = kc.dcf([[0.02, 0.1]], 0.03);
     expect(cell).toEqual(new Made('num', expect.stringMatching(/^wacc, terminal_growth: /)));
