@@ -6,7 +6,14 @@ import * as functions from '../../src/functions/functions';
 import { NM } from '../../src/functions/spill';
 import { STATEMENTS, STATEMENT_PERIODS } from '../../src/functions/statements';
 import * as model from '../../src/model';
-import { buildModel, LINES, NOTE_TABLE_LAYOUTS, sensitivityGrid, type Value } from '../../src/model';
+import {
+  buildModel,
+  LINES,
+  NOTE_TABLE_LAYOUTS,
+  sensitivityGrid,
+  STATEMENTS as MODEL_STATEMENTS,
+  type Value,
+} from '../../src/model';
 import {
   ErrorCode,
   excelError,
@@ -289,9 +296,25 @@ describe('KC.LINE', () => {
 });
 
 describe('KC.STATEMENT', () => {
-  it('spills each of the note tables with a heading row, the note labels and the engine values', () => {
+  it("spills each of the model's statements: a heading row, every line in the model's order, the engine values", () => {
     const m = base();
-    for (const table of NOTE_TABLE_LAYOUTS) {
+    for (const statement of MODEL_STATEMENTS) {
+      const result = KC('STATEMENT', statement.name);
+      expect(result[0]).toEqual([statement.name, ...STATEMENT_PERIODS.map((p) => p.heading)]);
+      expect(result.slice(1).map((r) => r[0])).toEqual(statement.lines.map((d) => d.label));
+      statement.lines.forEach((def, i) => {
+        if (def.scalar) return;
+        const values = new Map(m.series(def.id).map(({ period, value }) => [period, num(value)]));
+        expect(result[i + 1].slice(1)).toEqual(
+          STATEMENT_PERIODS.map((p) => (values.has(p.id) ? values.get(p.id) : '')),
+        );
+      });
+    }
+  });
+
+  it("spills the note's tables that are no statement of the model with the note's labels and the engine values", () => {
+    const m = base();
+    for (const table of NOTE_TABLE_LAYOUTS.filter((t) => !MODEL_STATEMENTS.some((s) => s.name === t.name))) {
       const result = KC('STATEMENT', table.name);
       expect(result[0]).toEqual([table.name, ...STATEMENT_PERIODS.map((p) => p.heading)]);
       expect(result[0].slice(1, 5)).toEqual(['12/25', '12/26E', '12/27E', '12/28E']);
@@ -401,7 +424,7 @@ describe('errors', () => {
     expectError(
       () => KC('STATEMENT', null),
       ErrorCode.invalidValue,
-      /^name: a statement name is required; use "Headline"/,
+      /^name: a statement name is required; use "Drivers", "Segments", "Income Statement"/,
     );
     expectError(() => KC('REVENUE', 2027, 5), ErrorCode.invalidValue, /^segment: "5"/);
   });
