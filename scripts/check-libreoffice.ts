@@ -4,7 +4,7 @@
  * Exit code 0 when all agree, 1 otherwise, 2 when LibreOffice is missing (install libreoffice-calc-nogui).
  */
 import { buildPlan, type PlanOptions } from '../src/workbook/plan';
-import { findSoffice, recalculateInLibreOffice } from '../src/workbook/libreoffice';
+import { findSoffice, recalculateInLibreOffice } from '../test/support/libreoffice';
 
 type Case = PlanOptions & { poisonCache?: boolean };
 
