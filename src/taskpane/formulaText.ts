@@ -1,0 +1,53 @@
+/**
+ * Rewrites the plan's formulas for one workbook: sheet names (a user's sheet took the plan's name) and defined names
+ * (the add-in's own prefixed names when the workbook already uses the plain ones). A small scanner of Excel's A1
+ * formula text: string constants and quoted sheet names are skipped, functions are identifiers followed by "(".
+ */
+
+function quote(sheet: string): string {
+  return `'${sheet.replace(/'/g, "''")}'`;
+}
+
+/** Rewrites every quoted sheet reference ('Name'!) of a formula through `map`. */
+export function renameSheetsInFormula(formula: string, map: Record<string, string>): string {
+  return formula.replace(/'((?:[^']|'')+)'!/g, (all, quoted: string) => {
+    const name = quoted.replace(/''/g, "'");
+    return name in map ? `${quote(map[name])}!` : all;
+  });
+}
+
+/**
+ * Replaces each defined name of `names` (compared case-insensitively, as Excel does) used in a formula by
+ * `rename(name)`. Names never look like cells, never follow "!" and are never followed by "(" or "!".
+ */
+export function renameNamesInFormula(
+  formula: string,
+  names: ReadonlySet<string>,
+  rename: (name: string) => string,
+): string {
+  let out = '';
+  let i = 0;
+  while (i < formula.length) {
+    const ch = formula[i];
+    if (ch === '"' || ch === "'") {
+      // A string constant or a quoted sheet name: copy up to the closing quote (doubled quotes stay inside).
+      let j = i + 1;
+      while (j < formula.length && !(formula[j] === ch && formula[j + 1] !== ch))
+        j += formula[j] === ch ? 2 : 1;
+      out += formula.slice(i, j + 1);
+      i = j + 1;
+    } else if (/[A-Za-z_\\]/.test(ch) && !/[A-Za-z0-9_.\\$!]/.test(formula[i - 1] ?? '')) {
+      let j = i + 1;
+      while (j < formula.length && /[A-Za-z0-9_.\\]/.test(formula[j])) j++;
+      const word = formula.slice(i, j);
+      const next = formula[j];
+      const isName = names.has(word.toLowerCase()) && next !== '(' && next !== '!';
+      out += isName ? rename(word) : word;
+      i = j;
+    } else {
+      out += ch;
+      i++;
+    }
+  }
+  return out;
+}
