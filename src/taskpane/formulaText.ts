@@ -8,12 +8,31 @@ function quote(sheet: string): string {
   return `'${sheet.replace(/'/g, "''")}'`;
 }
 
-/** Rewrites every quoted sheet reference ('Name'!) of a formula through `map`. */
+/** The index just past a quoted run starting at `i` (doubled quotes stay inside): a text constant or a sheet name. */
+function quotedEnd(formula: string, i: number): number {
+  const q = formula[i];
+  let j = i + 1;
+  while (j < formula.length && !(formula[j] === q && formula[j + 1] !== q)) j += formula[j] === q ? 2 : 1;
+  return j + 1;
+}
+
+/** Rewrites every quoted sheet reference ('Name'!) of a formula through `map`; text constants are left alone. */
 export function renameSheetsInFormula(formula: string, map: Record<string, string>): string {
-  return formula.replace(/'((?:[^']|'')+)'!/g, (all, quoted: string) => {
-    const name = quoted.replace(/''/g, "'");
-    return name in map ? `${quote(map[name])}!` : all;
-  });
+  let out = '';
+  let i = 0;
+  while (i < formula.length) {
+    const ch = formula[i];
+    if (ch !== '"' && ch !== "'") {
+      out += ch;
+      i++;
+      continue;
+    }
+    const end = quotedEnd(formula, i);
+    const name = formula.slice(i + 1, end - 1).replace(/''/g, "'");
+    out += ch === "'" && formula[end] === '!' && name in map ? quote(map[name]) : formula.slice(i, end);
+    i = end;
+  }
+  return out;
 }
 
 /**
@@ -30,12 +49,9 @@ export function renameNamesInFormula(
   while (i < formula.length) {
     const ch = formula[i];
     if (ch === '"' || ch === "'") {
-      // A string constant or a quoted sheet name: copy up to the closing quote (doubled quotes stay inside).
-      let j = i + 1;
-      while (j < formula.length && !(formula[j] === ch && formula[j + 1] !== ch))
-        j += formula[j] === ch ? 2 : 1;
-      out += formula.slice(i, j + 1);
-      i = j + 1;
+      const end = quotedEnd(formula, i);
+      out += formula.slice(i, end);
+      i = end;
     } else if (/[A-Za-z_\\]/.test(ch) && !/[A-Za-z0-9_.\\$!]/.test(formula[i - 1] ?? '')) {
       let j = i + 1;
       while (j < formula.length && /[A-Za-z0-9_.\\]/.test(formula[j])) j++;

@@ -18,7 +18,7 @@ export interface Op {
 
 let depth = 0;
 
-/** Wraps an object so that members read or set from outside the stand-in are recorded as "Class.member". */
+/** Wraps an object so that members used from outside the stand-in are recorded as "Class.member" ("=" when set). */
 export function track<T extends object>(doc: WorkbookModel, cls: string, target: T): T {
   return new Proxy(target, {
     get(obj, prop, receiver) {
@@ -43,7 +43,7 @@ export function track<T extends object>(doc: WorkbookModel, cls: string, target:
       };
     },
     set(obj, prop, value, receiver) {
-      if (typeof prop === 'string' && depth === 0) doc.usage.add(`${cls}.${prop}`);
+      if (typeof prop === 'string' && depth === 0) doc.usage.add(`${cls}.${prop}=`);
       depth++;
       try {
         return Reflect.set(obj, prop, value, receiver);
