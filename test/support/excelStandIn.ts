@@ -9,7 +9,7 @@
  */
 import type { ExcelHost } from '../../src/taskpane/excelHost';
 import { Context } from './standIn/clientObjects';
-import { WorkbookProxy } from './standIn/proxies';
+import { WorkbookProxy } from './standIn/workbookProxies';
 import {
   blockAddress,
   type CalculationMode,
