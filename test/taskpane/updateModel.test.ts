@@ -124,6 +124,33 @@ describe('ownership and inputs after rows and columns are inserted or deleted', 
   });
 });
 
+describe('model sheets the user renamed or deleted', () => {
+  it('keeps a renamed sheet as its own and writes formulas with the new name', async () => {
+    const s = createExcelStandIn();
+    s.addSheet('Sheet1');
+    await insert(s);
+    s.renameSheet(SHEET_NAMES.income, 'IS');
+    const result = await insert(s, 'bear');
+    expect(result.sheets).toContain('IS');
+    expect(s.sheetNames()).not.toContain(SHEET_NAMES.income);
+    expect(mismatches(s, plan('bear'), (x) => (x === SHEET_NAMES.income ? 'IS' : x)).first).toEqual([]);
+  });
+
+  it("writes a deleted sheet again; the model and its names work again (the user's own #REF! stay, as in Excel)", async () => {
+    const s = createExcelStandIn();
+    s.addSheet('Sheet1');
+    await insert(s);
+    s.addSheet('Mine', { A1: `='${SHEET_NAMES.cashFlow}'!A1` });
+    s.deleteSheet(SHEET_NAMES.cashFlow);
+    expect(s.valueAt('Mine', 'A1')).toBe('#REF!');
+    await insert(s);
+    expect(s.sheetNames()).toContain(SHEET_NAMES.cashFlow);
+    expect(mismatches(s, plan()).first).toEqual([]);
+    expect(s.names().filter((n) => n.formula.includes('#REF!'))).toEqual([]);
+    expect(s.valueAt('Mine', 'A1')).toBe('#REF!');
+  });
+});
+
 describe('names the add-in does not own', () => {
   it("stops, changing nothing, when a name it needs became the user's", async () => {
     const s = createExcelStandIn();
