@@ -151,12 +151,20 @@ describe('Insert into a new workbook', () => {
     );
   });
 
-  it('converts to values: value-only copies and a stamp', async () => {
+  it('converts to values: value-only copies and a stamp, each request and response under 5 MB', async () => {
+    standIn.resetCounters();
     const { sheets } = await convertToValues(standIn.host, {
       scenario: 'base',
       version: VERSION,
       date: DATE,
     });
+    expect(standIn.syncCount).toBe(3);
+    expect(Math.max(...standIn.requestSizes)).toBeLessThan(PAYLOAD_LIMIT);
+    expect(Math.max(...standIn.syncLog.map((x) => x.responseBytes))).toBeLessThan(PAYLOAD_LIMIT);
+    console.log(
+      `convert to values: request bytes ${standIn.requestSizes.join(', ')}; ` +
+        `response bytes ${standIn.syncLog.map((x) => x.responseBytes).join(', ')}`,
+    );
     expect(sheets[0]).toBe('KC values');
     expect(standIn.valueAt('KC values', 'B3')).toBe(DATE);
     const revenue = lineCell(p, 'revenue', 3);
