@@ -11,10 +11,12 @@ export interface Rect {
   col2: number;
 }
 
+/** A sheet name quoted for a formula: 'Balance Sheet', 'It''s'. */
 export function quoteSheet(sheet: string): string {
   return `'${sheet.replace(/'/g, "''")}'`;
 }
 
+/** "B3", or "$B$3" when absolute. */
 export function a1(row: number, col: number, absolute = false): string {
   return absolute ? `$${colLetter(col)}$${row}` : `${colLetter(col)}${row}`;
 }
@@ -61,10 +63,7 @@ export function parseSheetRef(formula: string): { sheet: string; rect: Rect } | 
   return { sheet: m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2], rect };
 }
 
-export function contains(r: Rect, row: number, col: number): boolean {
-  return row >= r.row1 && row <= r.row2 && col >= r.col1 && col <= r.col2;
-}
-
+/** The smallest rectangle holding both. */
 export function union(a: Rect, b: Rect): Rect {
   return {
     row1: Math.min(a.row1, b.row1),

@@ -6,6 +6,7 @@ import * as writer from './excelWriter';
 import type { ExcelHost } from './excelWriter';
 import type { InsertReport, Progress, WorkbookPort, WorkbookSummary } from './port';
 
+/** Where batches run (re-exported for taskpane.ts). */
 export type { ExcelHost } from './excelWriter';
 export { officeHost } from './excelWriter';
 
@@ -62,6 +63,7 @@ export function describeInsert(result: writer.InsertResult): InsertReport {
   return { notes, needsRecalculation: !result.calculated };
 }
 
+/** The pane's WorkbookPort over the Office.js writer, for a host. */
 export function createExcelPort(host: ExcelHost): WorkbookPort {
   return {
     async insertModel({ scenario, overrides, reset, onProgress }) {

@@ -10,6 +10,7 @@ import type { CellValue } from './modelState';
 import { WorkbookConflict } from './workbookErrors';
 import type { WorkbookView } from './workbookView';
 
+/** The sheet holding the inputs, and each input's current cell. */
 export interface LocatedInputs {
   sheet: string;
   /** Input key -> where it is now and what was written there. */

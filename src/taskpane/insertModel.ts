@@ -25,6 +25,7 @@ import { sameValue, STATE_KEY, type CellValue, type ModelState } from './modelSt
 import { queueCells, queueSheetCells, queueSheetLooks } from './sheetWriter';
 import { queueWorkbookRead } from './workbookView';
 
+/** What to write: the scenario, the pane's overrides, Reset or not, stamps. */
 export interface InsertOptions {
   scenario: string;
   overrides: Overrides;
@@ -37,6 +38,7 @@ export interface InsertOptions {
   date?: string;
 }
 
+/** How an Update from another layout went: edits moved, edits with no cell left, new sheets. */
 export interface LayoutChange {
   from: string;
   to: string;
@@ -48,6 +50,7 @@ export interface LayoutChange {
   sheetsAdded: string[];
 }
 
+/** What an Insert or Update did. */
 export interface InsertResult {
   /** The workbook had no model of this add-in before (no recorded state). */
   firstInsert: boolean;
@@ -182,7 +185,10 @@ export async function insertModel(host: ExcelHost, options: InsertOptions): Prom
     const carried = new Map<string, CellValue>();
     const dropped: LayoutChange['dropped'] = [];
     if (state?.pending?.stage === 'inputs' && !reset)
-      for (const [key, value] of Object.entries(state.pending.carried ?? {})) carried.set(key, value);
+      for (const [key, value] of Object.entries(state.pending.carried ?? {})) {
+        if (layout.inputs.has(key)) carried.set(key, value);
+        else dropped.push({ label: labelOfKey(key), value });
+      }
     else if (located && inputValues && inputRect) {
       for (const [key, cell] of located.cells) {
         const now = inputValues.values[cell.row - inputRect.row1][cell.col - inputRect.col1] as CellValue;

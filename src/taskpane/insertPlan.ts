@@ -19,6 +19,7 @@ function uniqueName(base: string, taken: Set<string>): string {
   return name;
 }
 
+/** Everything decided before the first write. */
 export interface Preparation {
   layout: Layout;
   /** Plan sheet -> sheet name, for sheets this run creates. */

@@ -15,7 +15,9 @@ import type { CellValue } from './modelState';
 export const PREFIX = 'KC_';
 /** Hidden names: a sheet's rectangle (ownership), the input rectangle, the summary's rows. */
 export const SHEET_MARK = `${PREFIX}SHEET_`;
+/** The hidden name of the inputs' rectangle (Excel moves it with inserted rows). */
 export const INPUTS_NAME = `${PREFIX}INPUTS`;
+/** Prefix of the hidden names of the rows the summary card reads. */
 export const LINE_MARK = `${PREFIX}LINE_`;
 /** The lines the pane's summary card reads (by hidden row names, so inserted rows do not matter). */
 export const SUMMARY_LINES = ['revenue', 'ebitdaAdjusted'] as const;
@@ -30,6 +32,7 @@ export const ROLE_OF: Readonly<Record<string, string>> = {
   [CHARTS_SHEET]: 'charts',
 };
 
+/** One input cell of the Assumptions sheet and what it means. */
 export interface InputCell {
   /** "selector", "wacc|base", "revenueGrowth|bull|2027E". */
   key: string;
@@ -41,6 +44,7 @@ export interface InputCell {
   value: CellValue;
 }
 
+/** A workbook name the add-in defines. */
 export interface DefinedName {
   name: string;
   /** "='Sheet'!$A$1:$B$2". */
@@ -48,6 +52,7 @@ export interface DefinedName {
   visible: boolean;
 }
 
+/** The plan as written into one workbook, and its layout facts. */
 export interface Layout {
   /** The plan with this workbook's sheet names and defined names in every formula. */
   plan: WorkbookPlan;

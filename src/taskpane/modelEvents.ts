@@ -12,6 +12,7 @@ import { INPUTS_NAME, PREFIX } from './layout';
 import { notInserted } from './workbookErrors';
 import { readWorkbook } from './workbookView';
 
+/** A change on the inputs' sheet, or a calculation of the model. */
 export type ModelEvent = 'changed' | 'calculated';
 
 /** Calls `listener` when the inputs' sheet changes or the model's sheet calculates; resolves to a stop function. */

@@ -8,8 +8,10 @@ import type { Overrides } from '../model';
 /** The settings key. */
 export const STATE_KEY = 'kcModel';
 
+/** A cell value as Office.js reads and writes it. */
 export type CellValue = number | string | boolean;
 
+/** The add-in's record of the model in one workbook. */
 export interface ModelState {
   /** Version of this record's shape. */
   format: 1;

@@ -14,12 +14,14 @@ export interface Progress {
 /** Overrides as the workbook reports them: override key to a number or text. */
 export type WorkbookOverrides = Record<string, number | string>;
 
+/** The scenario and overrides last written, and the scenario the selector is on. */
 export interface WorkbookState {
   scenario: string;
   overrides: WorkbookOverrides;
   selected: string;
 }
 
+/** An Insert, Update or Reset from the pane. */
 export interface InsertRequest {
   scenario: string;
   /** The pane's overrides: override key ("wacc", "revenueGrowth.2027E") to a plain decimal string. */

@@ -14,6 +14,7 @@ import { LINE_MARK, PREFIX, SELECTOR_KEY, SUMMARY_LINES, SUMMARY_NAMES } from '.
 import { sameValue, type CellValue } from './modelState';
 import { readWorkbook, type WorkbookView } from './workbookView';
 
+/** The headline figures as Excel calculated them. */
 export interface ModelSummary {
   targetPrice: number;
   upside: number;
@@ -27,6 +28,7 @@ export interface ModelSummary {
   calculationMode: string;
 }
 
+/** The scenario and overrides last written, and the one the selector is on now. */
 export interface InsertedScenario {
   scenario: string;
   overrides: Overrides;

@@ -10,6 +10,7 @@ import { parseSheetRef } from './addresses';
 import { ROLE_OF, SHEET_MARK } from './layout';
 import { readState, STATE_KEY, type ModelState } from './modelState';
 
+/** The workbook as the first read sees it. */
 export interface WorkbookView {
   /** Sheet names in tab order. */
   sheets: string[];

@@ -26,6 +26,7 @@ import {
 export { StandInError } from './standIn/workbookModel';
 export type { CalculationMode, Scalar } from './standIn/workbookModel';
 
+/** A chart as the tests read it: series with their source and current values. */
 export interface ChartInfo {
   name: string;
   type: string;
@@ -34,6 +35,7 @@ export interface ChartInfo {
   series: { name: string; values: Scalar[]; source: string; chartType?: string; axisGroup?: string }[];
 }
 
+/** The stand-in: its host, and the user's side of the workbook. */
 export interface ExcelStandIn {
   /** Pass to every task-pane function that takes an ExcelHost. */
   host: ExcelHost;
@@ -86,6 +88,7 @@ export interface ExcelStandIn {
   readonly usage: ReadonlySet<string>;
 }
 
+/** A new, empty workbook (add a sheet before inserting, as Excel opens one). */
 export function createExcelStandIn(): ExcelStandIn {
   const doc = new WorkbookModel();
   const cell = (sheet: string, a1: string) => {

@@ -5,6 +5,7 @@
 import type { ExcelStandIn } from '../support/excelStandIn';
 import { plan } from './helpers';
 
+/** One injected failure. */
 export interface FailureCase {
   label: string;
   inject(standIn: ExcelStandIn): void;
@@ -12,6 +13,7 @@ export interface FailureCase {
   stage?: 'sheets' | 'inputs';
 }
 
+/** Each round trip, then the first write to each plan sheet. */
 export const FAILURES: FailureCase[] = [
   ...([undefined, 'sheets', 'inputs'] as const).map((stage, i) => ({
     label: `round trip ${i + 1}`,

@@ -7,21 +7,26 @@ import { insertModel, type InsertResult } from '../../src/taskpane/excelWriter';
 import { buildPlan, colLetter, type CellAddress, type WorkbookPlan } from '../../src/workbook/plan';
 import type { ExcelStandIn } from '../support/excelStandIn';
 
+/** Stamps for the plans the tests write, so that cached values and stamps agree. */
 export const DATE = '2026-05-28';
 export const VERSION = 'kc-model test';
 
+/** A cell's A1 address. */
 export function at(c: { row: number; col: number }): string {
   return `${colLetter(c.col)}${c.row}`;
 }
 
+/** Equal within 1e-9 relative (absolute below magnitude 1). */
 export function close(a: number, b: number): boolean {
   return a === b || Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 }
 
+/** The plan for a scenario and overrides, with the tests' stamps. */
 export function plan(scenario = 'base', overrides: Overrides = {}): WorkbookPlan {
   return buildPlan({ scenario, overrides, date: DATE, version: VERSION });
 }
 
+/** Insert (or Update, or Reset) with the tests' stamps. */
 export function insert(
   standIn: ExcelStandIn,
   scenario = 'base',
