@@ -20,7 +20,7 @@ import { parseSheetRef, rectAddress, union, type Rect } from './addresses';
 import { queueCharts } from './chartWriter';
 import type { ExcelHost } from './excelHost';
 import { prepare } from './insertPlan';
-import { INPUTS_NAME, labelOfKey, planFor, ROLE_OF, SHEET_MARK } from './layout';
+import { INPUTS_NAME, labelOfKey, planFor, roleOf, SHEET_MARK } from './layout';
 import { sameValue, STATE_KEY, type CellValue, type ModelState } from './modelState';
 import { queueCells, queueSheetCells, queueSheetLooks } from './sheetWriter';
 import { queueWorkbookRead } from './workbookView';
@@ -168,7 +168,7 @@ export async function insertModel(host: ExcelHost, options: InsertOptions): Prom
     for (const s of base.sheets) {
       const written = plan.sheets[base.sheets.indexOf(s)];
       const ws = sheets.get(s.name)!;
-      const marker = view.names.get(`${SHEET_MARK}${ROLE_OF[s.name]}`.toLowerCase());
+      const marker = view.names.get(`${SHEET_MARK}${roleOf(s.name)}`.toLowerCase());
       const now = !creating[s.name] && marker ? parseSheetRef(marker.formula) : null;
       const area = now ? union(layout.boxes.get(s.name)!, now.rect) : layout.boxes.get(s.name)!;
       const skip = new Set<string>();

@@ -8,7 +8,7 @@
 import type { WorkbookPlan } from '../workbook/plan';
 import { parseRect, parseSheetRef } from './addresses';
 import { locateInputs, type LocatedInputs } from './inputLocator';
-import { layoutFor, PREFIX, ROLE_OF, type Layout } from './layout';
+import { layoutFor, PREFIX, roleOf, type Layout } from './layout';
 import { WorkbookConflict } from './workbookErrors';
 import type { WorkbookView } from './workbookView';
 
@@ -60,7 +60,7 @@ export function prepare(view: WorkbookView, base: WorkbookPlan, reset: boolean):
   const sheetName: Record<string, string> = {};
   const creating: Record<string, string> = {};
   for (const s of base.sheets) {
-    let name = view.owned.get(ROLE_OF[s.name]);
+    let name = view.owned.get(roleOf(s.name));
     if (!name) {
       name = taken.has(s.name.toLowerCase()) ? uniqueName(`${s.name} (KC)`, taken) : s.name;
       creating[s.name] = name;

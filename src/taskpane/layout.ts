@@ -26,11 +26,18 @@ export const SUMMARY_NAMES = ['targetPrice', 'upside', 'dcfEnterpriseValue', 'ma
 /** The input key of the scenario selector. */
 export const SELECTOR_KEY = 'selector';
 
-/** Sheet roles: one per plan sheet, stable across layouts (the markers' names). */
-export const ROLE_OF: Readonly<Record<string, string>> = {
+const KNOWN_ROLES: Readonly<Record<string, string>> = {
   ...Object.fromEntries(Object.entries(SHEET_NAMES).map(([role, name]) => [name, role])),
   [CHARTS_SHEET]: 'charts',
 };
+
+/**
+ * A plan sheet's role, stable across layouts (its marker is KC_SHEET_<role>): the plan's own key for the sheets it
+ * names, otherwise the sheet name's letters and digits (a sheet a newer plan adds).
+ */
+export function roleOf(planSheet: string): string {
+  return KNOWN_ROLES[planSheet] ?? planSheet.replace(/[^A-Za-z0-9]/g, '');
+}
 
 /** One input cell of the Assumptions sheet and what it means. */
 export interface InputCell {
@@ -237,7 +244,7 @@ export function layoutFor(base: WorkbookPlan, sheetName: Record<string, string>,
   }));
   for (const s of base.sheets)
     names.push({
-      name: `${SHEET_MARK}${ROLE_OF[s.name]}`,
+      name: `${SHEET_MARK}${roleOf(s.name)}`,
       formula: sheetRef(sheetName[s.name] ?? s.name, boxes.get(s.name)!),
       visible: false,
     });
@@ -249,6 +256,7 @@ export function layoutFor(base: WorkbookPlan, sheetName: Record<string, string>,
   });
   const lines: Record<string, string[]> = {};
   for (const line of SUMMARY_LINES) {
+    if (!base.anchors.lines[line]) continue; // a plan without the line: the card shows no figures for it
     const { rect, periods } = periodsOf(base, line);
     const home = base.anchors.lines[line][Number(Object.keys(base.anchors.lines[line])[0])].sheet;
     names.push({

@@ -138,21 +138,30 @@ export async function readSummary(host: ExcelHost): Promise<ModelSummary | null>
     const state = view.state;
     if (!state || !view.owned.size) return null;
     const nameOf = (n: string) => (state.prefixed ? `${PREFIX}${n}` : n);
-    const wanted = [...SUMMARY_NAMES.map(nameOf), ...SUMMARY_LINES.map((l) => `${LINE_MARK}${l}`)];
-    if (!wanted.every((n) => view.names.has(n.toLowerCase()))) return null;
-    const ranges = wanted.map((n) => context.workbook.names.getItem(n).getRange().load('values'));
+    const scalars = SUMMARY_NAMES.map(nameOf);
+    const lines = SUMMARY_LINES.filter(
+      (l) => state.lines[l] && view.names.has(`${LINE_MARK}${l}`.toLowerCase()),
+    );
+    if (!scalars.every((n) => view.names.has(n.toLowerCase()))) return null;
+    const load = (n: string) => context.workbook.names.getItem(n).getRange().load('values');
+    const scalarRanges = scalars.map(load);
+    const lineRanges = new Map<string, Excel.Range>(lines.map((l) => [l, load(`${LINE_MARK}${l}`)]));
     await context.sync();
     const num = (v: unknown) => (typeof v === 'number' ? v : Number.NaN);
-    const first = (i: number) => ranges[i].values[0][0];
-    const byPeriod = (i: number, line: string) =>
-      Object.fromEntries((state.lines[line] ?? []).map((p, j) => [p, num(ranges[i].values[0][j])]));
+    const first = (i: number) => scalarRanges[i].values[0][0];
+    const byPeriod = (line: string) => {
+      const range = lineRanges.get(line);
+      return Object.fromEntries(
+        (range ? state.lines[line] : []).map((p, j) => [p, num(range!.values[0][j])]),
+      );
+    };
     return {
       targetPrice: num(first(0)),
       upside: num(first(1)),
       enterpriseValue: num(first(2)),
       masterCheck: first(3) === true,
-      revenue: byPeriod(4, 'revenue'),
-      ebitda: byPeriod(5, 'ebitdaAdjusted'),
+      revenue: byPeriod('revenue'),
+      ebitda: byPeriod('ebitdaAdjusted'),
       calculationMode: view.calculationMode,
     };
   });

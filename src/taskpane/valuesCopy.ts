@@ -3,10 +3,9 @@
  * Convert to values: a values-only copy of the add-in's sheets ("KC values – Income Statement", ...) and a stamp sheet
  * ("KC values") with the scenario, date and version, beside the live model. Existing sheets are never overwritten.
  */
-import { CHARTS_SHEET } from '../workbook/charts';
-import { colLetter, SHEET_NAMES } from '../workbook/plan';
+import { colLetter } from '../workbook/plan';
 import type { ExcelHost } from './excelHost';
-import { ROLE_OF } from './layout';
+import { planFor, roleOf } from './layout';
 import { notInserted } from './workbookErrors';
 import { readWorkbook } from './workbookView';
 
@@ -24,8 +23,8 @@ export async function convertToValues(
 ): Promise<{ sheets: string[]; calculationMode: string }> {
   return host.run(async (context) => {
     const view = await readWorkbook(context);
-    const sources = [...Object.values(SHEET_NAMES), CHARTS_SHEET]
-      .map((s) => view.owned.get(ROLE_OF[s]))
+    const sources = planFor('base', {})
+      .sheets.map((s) => view.owned.get(roleOf(s.name)))
       .filter((s): s is string => !!s);
     if (!sources.length) throw notInserted();
     const ranges = sources.map((s) =>

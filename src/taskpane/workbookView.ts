@@ -7,7 +7,7 @@
  * (or the whole area) is deleted. Worksheet ids are no substitute: they change between sessions (office-js-docs #297).
  */
 import { parseSheetRef } from './addresses';
-import { ROLE_OF, SHEET_MARK } from './layout';
+import { roleOf, SHEET_MARK } from './layout';
 import { readState, STATE_KEY, type ModelState } from './modelState';
 
 /** The workbook as the first read sees it. */
@@ -43,7 +43,7 @@ export function queueWorkbookRead(context: Excel.RequestContext): () => Workbook
     }
     // Sheets a failed run created before it could mark them.
     for (const [planSheet, sheet] of Object.entries(state?.pending?.creating ?? {})) {
-      const role = ROLE_OF[planSheet];
+      const role = roleOf(planSheet);
       const found = byLower.get(sheet.toLowerCase());
       if (role && found && !owned.has(role) && ![...owned.values()].includes(found)) owned.set(role, found);
     }
