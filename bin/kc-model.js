@@ -1,8 +1,5 @@
 #!/usr/bin/env node
 'use strict';
-// Runs the compiled CLI (npm install/ci builds lib/ through the "prepare" script). Some commands answer
-// asynchronously (xlsx), so the exit code may arrive as a promise.
-const { main } = require('../lib/cli/main.js');
-Promise.resolve(main(process.argv.slice(2), process.stdout, process.stderr)).then((code) => {
-  process.exitCode = code;
-});
+// Runs the compiled CLI (npm install/ci builds lib/ through the "prepare" script); lib/cli/process.js sets the
+// exit code and turns output errors (a closed pipe, a full disk) into a quiet end or one line on stderr.
+require('../lib/cli/process.js').run();

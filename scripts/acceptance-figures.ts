@@ -4,7 +4,7 @@
  * and the KC.* functions' own adapters. Run it after any model change and keep its output beside the checklist.
  */
 import { buildModel, type Overrides } from '../src/model';
-import { createKcFunctions } from '../src/functions/adapters';
+import { createKcFunctions } from '../src/functions/kc';
 import { formatPct, formatRmbMn, formatUsd } from '../src/taskpane/summary';
 import { buildPlan, colLetter, SHEET_NAMES } from '../src/workbook/plan';
 

@@ -1,10 +1,14 @@
 /**
  * `npm run check:libreoffice`: writes the workbook for several scenarios, recalculates each in LibreOffice Calc
- * (a full recalculation on load) and checks that no cell is an error and every formula equals the engine's value.
+ * (a full recalculation on load) and checks that no cell is an error and every formula equals the engine's value;
+ * then prints the base case to PDF and checks the page count (under 30, the Summary on one page) and that
+ * LibreOffice imported every chart as a native chart. `--pdf FILE` keeps the PDF.
  * Exit code 0 when all agree, 1 otherwise, 2 when LibreOffice is missing (install libreoffice-calc-nogui).
  */
+import { writeFileSync } from 'fs';
 import { buildPlan, type PlanOptions } from '../src/workbook/plan';
 import { findSoffice, recalculateInLibreOffice } from '../test/support/libreoffice';
+import { renderWithLibreOffice } from '../test/workbook/render';
 
 type Case = PlanOptions & { poisonCache?: boolean };
 
@@ -16,6 +20,8 @@ const CASES: Case[] = process.env.KC_LO_QUICK
       { scenario: 'base', poisonCache: true },
       { scenario: 'bull' },
       { scenario: 'bear', overrides: { wacc: '11%', 'receivableDays.2027E': 70 } },
+      // A mistyped 12/25 cash: the balance check fails, and the master check must be FALSE everywhere.
+      { scenario: 'base', overrides: { 'cash.2025A': 7000 } },
     ];
 
 async function main(): Promise<number> {
@@ -46,9 +52,36 @@ async function main(): Promise<number> {
     for (const line of [...report.errors, ...report.mismatches].slice(0, 20))
       process.stdout.write(`     ${line}\n`);
   }
+  const printed = await checkPrint(soffice);
+  failed ||= !printed;
+  results.push(printed);
   const passed = results.filter(Boolean).length;
   process.stdout.write(`libreoffice: ${passed} passed, ${results.length - passed} failed\n`);
   return failed ? 1 : 0;
+}
+
+/** The base case printed to PDF: pages per sheet, fonts, and the charts LibreOffice imported. */
+async function checkPrint(soffice: string): Promise<boolean> {
+  const started = Date.now();
+  const plan = buildPlan({ date: '2026-05-28' });
+  const rendered = await renderWithLibreOffice(plan, soffice);
+  const pdfAt = process.argv.indexOf('--pdf');
+  if (pdfAt > 0 && process.argv[pdfAt + 1]) writeFileSync(process.argv[pdfAt + 1], rendered.pdf);
+  const summaryPages = rendered.sheetPages.find(([s]) => s === 'Summary')?.[1];
+  const titles = new Set(rendered.charts.map((c) => c.title));
+  const charts = plan.charts.filter((c) => titles.has(c.title)).length;
+  const ok =
+    rendered.pages < 30 &&
+    summaryPages === 1 &&
+    charts === plan.charts.length &&
+    rendered.charts.length === charts;
+  process.stdout.write(
+    `${ok ? 'ok  ' : 'FAIL'} print: ${rendered.pages} landscape pages (` +
+      rendered.sheetPages.map(([s, n]) => `${s} ${n}`).join(', ') +
+      `), ${charts} of ${plan.charts.length} charts rendered as native charts, fonts ${rendered.fonts.join(', ')} ` +
+      `(${Date.now() - started} ms)\n`,
+  );
+  return ok;
 }
 
 main().then(

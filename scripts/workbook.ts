@@ -1,9 +1,6 @@
 /** `npm run workbook`: writes KC-Model.xlsx (the base case) at the project root; extra arguments go to kc-model xlsx. */
-import { runXlsx } from '../src/cli/xlsx';
+import { run } from '../src/cli/process';
 
 const args = process.argv.slice(2);
-const out =
-  args.includes('--out') || args.some((a) => a.startsWith('--out=')) ? [] : ['--out', 'KC-Model.xlsx'];
-runXlsx([...out, ...args], process.stdout, process.stderr).then((code) => {
-  process.exitCode = code;
-});
+const given = args.some((a) => a === '--out' || a === '-o' || a.startsWith('--out=') || /^-o./.test(a));
+void run(['xlsx', ...(given ? [] : ['--out', 'KC-Model.xlsx']), ...args]);

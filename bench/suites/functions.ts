@@ -1,14 +1,16 @@
 /**
  * The KC.* custom functions as Excel drives them on recalculation: 10,000 mixed calls (KC.REVENUE, KC.EBITDA, KC.DCF,
- * KC.LINE, KC.STATEMENT; single periods and period rows) spread over 100 distinct assumption ranges, through the
- * adapters (functions.ts only delegates to them). Timed from a cold memo, so the total includes the 100 builds; and,
+ * KC.LINE, KC.STATEMENT; single periods and period rows) spread over 100 distinct assumption ranges, through
+ * createKcFunctions (src/functions/kc.ts, which functions.ts only delegates to). Timed from a cold memo, so the total includes the 100 builds; and,
  * for comparison, with the memo emptied before every call, so that every call builds its model afresh (what the
  * functions would cost without memoization), timed on fewer calls and extrapolated to 10,000.
  * Target: the 10,000 calls in under 1 s in total, with the memo bounded (cacheStats().size <= limit).
+ * Then KC.DCF's sensitivity grids (11 x 11, and 21 x 21, the cap) beside the engine's own grid on the same axes, and
+ * a 100 x 100 grid, which KC.DCF refuses (#VALUE!) before any work.
  */
-import { createKcFunctions, type KcFunctions } from '../../src/functions/adapters';
-import { cacheStats, clearCache } from '../../src/model';
-import { keep, quantile, scaled } from '../timing';
+import { createKcFunctions, type KcFunctions } from '../../src/functions/kc';
+import { cacheStats, clearCache, defaultGridAxes, sensitivityGrid } from '../../src/model';
+import { keep, measure, quantile, scaled } from '../timing';
 import type { Row, Suite, SuiteContext } from '../types';
 
 const CALLS = 10_000;
@@ -83,6 +85,63 @@ function retainedPerModel(calls: Call[]): string {
   return `retained heap per memoized model ${kb.toFixed(0)} KB (x limit ${cacheStats().limit} = ${((kb * cacheStats().limit) / 1024).toFixed(0)} MB at most)`;
 }
 
+/** For grids: an error is a value in its cell (a 21 x 21 grid has a few WACC <= growth corners), not a failure. */
+const gridKc = createKcFunctions((kind) => `#${kind}`);
+
+/** A distinct assumptions range for each sample, so no grid reads a memoized model. */
+const freshRange = (i: number): unknown[][] => [['revenueGrowth.2027E', +(0.2 + i * 1e-7).toFixed(7)]];
+
+/**
+ * KC.DCF spilling a size x size sensitivity grid (WACCs in a row, growth rates in a column, as a sheet passes them),
+ * beside the engine's own sensitivityGrid on the same axes and a fresh assumption set each sample, both from a cold
+ * memo: the function should cost what the engine does, plus the conversion to cells.
+ */
+function gridRows(size: number, scale: number): Row[] {
+  const { waccs, growths } = defaultGridAxes({}, size);
+  const row = [waccs.map((w) => w.toNumber())];
+  const column = growths.map((g) => [g.toNumber()]);
+  const options = { samples: scaled(size > 11 ? 6 : 20, scale), warmup: 1, before: () => clearCache() };
+  const fn = measure(
+    `KC.DCF ${size} x ${size} grid, fresh assumptions range, cold memo`,
+    (i) => gridKc.dcf(row, column, null, null, freshRange(2e6 + size * 1e4 + i)),
+    options,
+  );
+  const engine = measure(
+    `engine sensitivityGrid ${size} x ${size}, same axes, fresh set, cold memo`,
+    (i) =>
+      sensitivityGrid(
+        { overrides: { 'revenueGrowth.2027E': +(0.2 + (3e6 + size * 1e4 + i) * 1e-7).toFixed(7) } },
+        row[0],
+        column.map((c) => c[0]),
+      ),
+    options,
+  );
+  return [
+    { ...fn, note: `${(fn.medianMs / engine.medianMs).toFixed(2)}x the engine's own grid on the same axes` },
+    engine,
+  ];
+}
+
+/** KC.DCF given a 100 x 100 grid: refused at once with #VALUE! (it has a 21 x 21 cap). */
+function overCapRow(scale: number): Row {
+  const row = [Array.from({ length: 100 }, (_, i) => 0.05 + i * 0.001)];
+  const column = Array.from({ length: 100 }, (_, i) => [i * 0.0005]);
+  const refused = () => {
+    try {
+      gridKc.dcf(row, column);
+    } catch (error) {
+      return error;
+    }
+    throw new Error('KC.DCF computed a 100 x 100 grid: the 21 x 21 cap is gone');
+  };
+  if (refused() !== '#value')
+    throw new Error('KC.DCF refused a 100 x 100 grid with something other than #VALUE!');
+  return measure('KC.DCF 100 x 100 grid: refused (#VALUE!, over the 21 x 21 cap)', refused, {
+    samples: scaled(200, scale),
+    warmup: scaled(20, scale),
+  });
+}
+
 export const functionsSuite: Suite = {
   name: 'functions',
   run({ scale }: SuiteContext): Row[] {
@@ -126,6 +185,9 @@ export const functionsSuite: Suite = {
     }
     clearCache();
 
+    const grids = [...[11, 21].flatMap((size) => gridRows(size, scale)), overCapRow(scale)];
+    clearCache();
+
     const totalMedian = quantile(totals, 0.5);
     const uncachedMedian = quantile(uncached, 0.5);
     const uncachedMean = uncached.reduce((s, t) => s + t, 0) / uncached.length;
@@ -162,6 +224,7 @@ export const functionsSuite: Suite = {
           `extrapolated to 10,000 calls: ${((uncachedMean * CALLS) / 1000).toFixed(1)} s (mean ${uncachedMean.toFixed(2)} ms x 10,000), ` +
           `${((uncachedMean * CALLS) / totalMedian).toFixed(0)}x the memoized run`,
       },
+      ...grids,
     ];
   },
 };

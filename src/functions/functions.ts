@@ -1,13 +1,14 @@
 /**
  * The KC.* Excel custom functions (namespace KC is set in manifest.xml). Each is a thin, JSDoc-tagged wrapper over
- * src/functions/adapters.ts; the JSDoc below is what Excel shows in its formula help, and custom-functions-metadata
+ * src/functions/catalogue.ts (run by kc.ts); the JSDoc below is what Excel shows in its formula help, and custom-functions-metadata
  * turns it into functions.json. The webpack plugin appends the `CustomFunctions.associate(id, fn)` calls at build
  * time, so this file makes none.
  *
  * Types: a range argument is `unknown[][]` (metadata "any", matrix), so one cell arrives as [[value]] and a missing
  * optional argument arrives as null. Every function returns a matrix: one cell, or a spill.
  */
-import { createKcFunctions, type ExcelErrorKind } from './adapters';
+import type { ExcelErrorKind } from './errors';
+import { createKcFunctions } from './kc';
 
 const ERROR_CODE: Record<ExcelErrorKind, keyof typeof CustomFunctions.ErrorCode> = {
   value: 'invalidValue',
@@ -61,10 +62,10 @@ export function ebitda(
 }
 
 /**
- * Kingsoft Cloud DCF value. A row of WACCs with a column of terminal growth rates spills the sensitivity grid.
+ * Kingsoft Cloud DCF value. A row of WACCs with a column of terminal growth rates spills the sensitivity grid (at most 21 x 21).
  * @customfunction DCF
- * @param [wacc] WACC as a fraction (0.103) or text ("10.3%"); default the scenario's 10.3%. A row or column spills.
- * @param [terminal_growth] Terminal growth as a fraction (0.03) or text ("3%"); default the scenario's 3%. A row or column spills.
+ * @param [wacc] WACC as a fraction (0.103) or text ("10.3%"); default the scenario's 10.3%. A row or column (at most 21 cells) spills.
+ * @param [terminal_growth] Terminal growth as a fraction (0.03) or text ("3%"); default the scenario's 3%. A row or column (at most 21 cells) spills.
  * @param [output] "US$ per ADS" (default), "Rmb per ADS", "EV", "equity value", "upside", "terminal-value share of EV" or "target price".
  * @param [scenario] "base" (default, the note), "bull" or "bear".
  * @param [assumptions] Two-column range: assumption ids (e.g. revenueGrowth.2027E) and values, on top of the scenario.

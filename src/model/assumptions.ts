@@ -490,8 +490,13 @@ export interface AssumptionSet {
   inputs: Record<string, Partial<Record<PeriodId, Decimal>>>;
 }
 
+/** record[key] when it is the record's own property: "constructor" or "__proto__" read as absent, not as Object's. */
+export function ownValue<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
+}
+
 /** A driver or input value for a key such as "wacc", "revenueGrowth.2027E" or "cash.2025A". */
 export function readAssumption(set: AssumptionSet, id: string, period?: PeriodId): Decimal | undefined {
-  if (period === undefined) return set.scalars[id];
-  return set.series[id]?.[period] ?? set.inputs[id]?.[period];
+  if (period === undefined) return ownValue(set.scalars, id);
+  return ownValue(ownValue(set.series, id) ?? {}, period) ?? ownValue(ownValue(set.inputs, id) ?? {}, period);
 }

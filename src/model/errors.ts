@@ -25,36 +25,42 @@ export class ModelError extends Error {
 /** Every message the model emits, in one place. */
 export const messages = {
   unknownAssumption: (id: string, hint: string) =>
-    new ModelError('UNKNOWN_ASSUMPTION', id, `Unknown assumption "${id}". ${hint}`),
+    new ModelError('UNKNOWN_ASSUMPTION', id, `Unknown assumption ${show(id)}. ${hint}`),
   invalidValue: (id: string, value: unknown, allowed: string) =>
     new ModelError(
       'INVALID_VALUE',
       id,
-      `Assumption "${id}": ${show(value)} is not a number; allowed: ${allowed}.`,
+      `Assumption ${show(id)}: ${show(value)} is not a number; allowed: ${allowed}.`,
+    ),
+  decimalComma: (id: string, value: string, withPoint: string | undefined) =>
+    new ModelError(
+      'INVALID_VALUE',
+      id,
+      `Assumption ${show(id)}: ${show(value)} is not a number: use a point for decimals${withPoint ? ` (${cut(withPoint)})` : ''}; a comma may only separate thousands, as in 1,234.5.`,
     ),
   outOfRange: (id: string, value: unknown, allowed: string) =>
     new ModelError(
       'OUT_OF_RANGE',
       id,
-      `Assumption "${id}": ${show(value)} is outside the allowed range ${allowed}.`,
+      `Assumption ${show(id)}: ${show(value)} is outside the allowed range ${allowed}.`,
     ),
   waccNotAboveGrowth: (wacc: string, growth: string) =>
     new ModelError(
       'WACC_NOT_ABOVE_GROWTH',
       'wacc',
-      `Assumption "wacc" (${wacc}) must be greater than "terminalGrowth" (${growth}); the Gordon growth terminal value is undefined otherwise.`,
+      `Assumption "wacc" (${cut(wacc)}) must be greater than "terminalGrowth" (${cut(growth)}); the Gordon growth terminal value is undefined otherwise.`,
     ),
   unknownLine: (id: string) =>
     new ModelError(
       'UNKNOWN_LINE',
       id,
-      `Unknown line "${id}": use a line id or the note's label (see kc-model statements).`,
+      `Unknown line ${show(id)}: use a line id or the note's label (see kc-model statements).`,
     ),
   ambiguousLine: (label: string, candidates: string) =>
     new ModelError(
       'UNKNOWN_LINE',
       label,
-      `Label "${label}" names more than one line: ${candidates}; use the line id.`,
+      `Label ${show(label)} names more than one line: ${candidates}; use the line id.`,
     ),
   unknownPeriod: (input: unknown, allowed: string) =>
     new ModelError(
@@ -65,13 +71,22 @@ export const messages = {
   notAvailable: (line: string, period: string) =>
     new ModelError('NOT_AVAILABLE', line, `Line "${line}" has no value in ${period}.`),
   unknownScenario: (name: string, allowed: string) =>
-    new ModelError('UNKNOWN_SCENARIO', name, `Unknown scenario "${name}"; allowed: ${allowed}.`),
+    new ModelError('UNKNOWN_SCENARIO', name, `Unknown scenario ${show(name)}; allowed: ${allowed}.`),
   divisionByZero: (line: string, period: string) =>
     new ModelError('NUMERIC', line, `Line "${line}" divides by zero in ${period}.`),
   notFinite: (line: string, period: string) =>
     new ModelError('NUMERIC', line, `Line "${line}" is not a finite number in ${period}.`),
 };
 
+/** The longest user value a message repeats; a longer one is cut, so a 1 MB value never fills the message. */
+export const ECHO_LIMIT = 80;
+
+/** A user's value as a message shows it: text in quotes, cut to ECHO_LIMIT characters. */
 function show(value: unknown): string {
-  return typeof value === 'string' ? `"${value}"` : String(value);
+  return typeof value === 'string' ? `"${cut(value)}"` : cut(String(value));
+}
+
+/** `text` cut to ECHO_LIMIT characters, the last being "…" when anything was cut. */
+export function cut(text: string): string {
+  return text.length <= ECHO_LIMIT ? text : `${text.slice(0, ECHO_LIMIT - 1)}…`;
 }

@@ -29,7 +29,9 @@ export {
   NOTE_PERIOD_IDS,
   FORECAST_PERIOD_IDS,
   parsePeriod,
+  readPeriodText,
   type PeriodId,
+  type PeriodText,
 } from './periods';
 export { LINES, findLine, definitionFor, cellDependencies, EVALUATION_ORDER } from './registry';
 export { references, type Expr } from './expr';
@@ -243,14 +245,18 @@ function cacheKey(options: BuildOptions): string {
   return JSON.stringify([(options.scenario ?? 'base').trim().toLowerCase(), overrides]);
 }
 
+/** A single-value output of the DCF, for the sensitivity grid. */
+export type DcfOutput = Exclude<keyof DcfResult, 'fcff'>;
+
 /**
- * US$ per ADS (unrounded) for each terminal growth (rows) and WACC (columns), on top of the given options.
- * A cell where WACC <= terminal growth is null: that pair has no Gordon-growth value.
+ * US$ per ADS (unrounded; or another DCF `output`) for each terminal growth (rows) and WACC (columns), on top of the
+ * given options. A cell where WACC <= terminal growth is null: that pair has no Gordon-growth value.
  */
 export function sensitivityGrid(
   options: BuildOptions,
   waccs: readonly (number | string)[],
   growths: readonly (number | string)[],
+  output: DcfOutput = 'valuePerAdsUsd',
 ): (Decimal | null)[][] {
   const rates = waccs.map((w, i) =>
     parseValue(`wacc (grid column ${i + 1})`, w, 'a number such as 0.103 or "10.3%"'),
@@ -268,7 +274,7 @@ export function sensitivityGrid(
     return rates.map((w) => {
       if (w.lessThanOrEqualTo(growth)) return null;
       const overrides = { ...options.overrides, wacc: w.toString(), terminalGrowth: growth.toString() };
-      return buildFrom(rowModel, { ...options, overrides }).dcf().valuePerAdsUsd;
+      return buildFrom(rowModel, { ...options, overrides }).dcf()[output];
     });
   });
 }

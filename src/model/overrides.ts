@@ -1,4 +1,11 @@
-import { driverPeriods, DRIVERS, findDriver, type AssumptionSet, type DriverDef } from './assumptions';
+import {
+  driverPeriods,
+  DRIVERS,
+  findDriver,
+  ownValue,
+  type AssumptionSet,
+  type DriverDef,
+} from './assumptions';
 import { Decimal } from './decimal';
 import { messages } from './errors';
 import { findPeriod, type PeriodId } from './periods';
@@ -23,7 +30,7 @@ export function applyOverrides(base: AssumptionSet, overrides: Overrides): Assum
     const driver = findDriver(id);
     if (rest.length === 0 && driver) {
       applyDriver(set, driver, key, periodText, raw);
-    } else if (rest.length === 0 && periodText && base.inputs[id]?.[periodText as PeriodId] !== undefined) {
+    } else if (rest.length === 0 && periodText && hasInput(base, id, periodText)) {
       const value = parseValue(key, raw, `a number between -${LINE_INPUT_LIMIT} and ${LINE_INPUT_LIMIT}`);
       if (value.abs().greaterThan(LINE_INPUT_LIMIT)) throw messages.outOfRange(key, raw, `[-1e9, 1e9]`);
       set.inputs[id] = { ...set.inputs[id], [periodText]: value };
@@ -33,6 +40,11 @@ export function applyOverrides(base: AssumptionSet, overrides: Overrides): Assum
   }
   validate(set);
   return set;
+}
+
+/** Whether the set has an input for this line and period; own keys only, so "constructor.name" is no input. */
+function hasInput(set: AssumptionSet, id: string, period: string): boolean {
+  return ownValue(ownValue(set.inputs, id) ?? {}, period) !== undefined;
 }
 
 function applyDriver(
@@ -72,12 +84,23 @@ export function parseValue(key: string, raw: unknown, allowed: string): Decimal 
     return new Decimal(raw);
   }
   if (typeof raw !== 'string') throw messages.invalidValue(key, raw, allowed);
-  const text = raw.trim().replace(/,/g, '');
-  const percent = text.endsWith('%');
-  const body = percent ? text.slice(0, -1).trim() : text;
+  const trimmed = raw.trim();
+  const percent = trimmed.endsWith('%');
+  const body = withoutThousands(key, raw, percent ? trimmed.slice(0, -1).trim() : trimmed);
   if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(body)) throw messages.invalidValue(key, raw, allowed);
   const value = new Decimal(body);
   return percent ? value.div(100) : value;
+}
+
+/**
+ * The number text without its thousands separators. A comma anywhere else ("13,03", "1,2") is an error, not
+ * dropped: dropping it would turn a decimal comma into a value a hundred or a thousand times too large.
+ */
+function withoutThousands(key: string, raw: string, body: string): string {
+  if (!body.includes(',')) return body;
+  if (/^[-+]?\d{1,3}(,\d{3})+(\.\d*)?([eE][-+]?\d+)?$/.test(body)) return body.replace(/,/g, '');
+  const decimalComma = /^[-+]?\d*,\d+$/.test(body) ? raw.trim().replace(',', '.') : undefined;
+  throw messages.decimalComma(key, raw, decimalComma);
 }
 
 function checkRange(def: DriverDef, key: string, value: Decimal, raw: OverrideValue) {

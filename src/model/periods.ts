@@ -71,11 +71,17 @@ export function findPeriod(id: string): Period | undefined {
   return BY_ID.get(id as PeriodId);
 }
 
+/** How a period is written, before asking whether the model has it: the year and the suffix ("A", "E" or ""). */
+export interface PeriodText {
+  year: number;
+  suffix: '' | 'A' | 'E';
+}
+
 /**
- * Reads a period the way analysts write one: 2026, "2026", "2026E", "FY2026", "FY26", "12/26E", "2025A".
- * Returns undefined when the text is not a period of this model.
+ * Reads the way analysts write a period: 2026, "2026", "2026E", "FY2026", "FY26", "12/26E", "2025A".
+ * Returns undefined when the text is not written like a period (whether the model has that year is parsePeriod's call).
  */
-export function parsePeriod(input: string | number): Period | undefined {
+export function readPeriodText(input: string | number): PeriodText | undefined {
   const text = String(input).trim().toUpperCase();
   const match =
     /^(?:FY)?(\d{4})([AE]?)$/.exec(text) ??
@@ -83,8 +89,18 @@ export function parsePeriod(input: string | number): Period | undefined {
     /^12\/(\d{2})([AE]?)$/.exec(text);
   if (!match) return undefined;
   const year = match[1].length === 2 ? 2000 + Number(match[1]) : Number(match[1]);
-  const period = PERIODS.find((p) => p.year === year);
+  return { year, suffix: match[2] as PeriodText['suffix'] };
+}
+
+/**
+ * Reads a period the way analysts write one (see readPeriodText).
+ * Returns undefined when the text is not a period of this model.
+ */
+export function parsePeriod(input: string | number): Period | undefined {
+  const written = readPeriodText(input);
+  if (!written) return undefined;
+  const period = PERIODS.find((p) => p.year === written.year);
   // "2027A" is not a period of this model: an explicit suffix must agree with actual or estimate.
-  if (period && match[2] && !period.id.endsWith(match[2])) return undefined;
+  if (period && written.suffix && !period.id.endsWith(written.suffix)) return undefined;
   return period;
 }

@@ -3,8 +3,10 @@
  * writer with `worksheet.charts.add`, the .xlsx writer as DrawingML parts). The sheet holds link formulas to
  * the statement rows; each chart reads a block of that sheet.
  */
-import { PERIODS, type KcModel } from '../model';
-import type { CellAddress, PlanCell, PlanSheet, PlanValue } from './plan';
+import { PERIODS } from '../model';
+import { cached, lineDef, PlanContext, SheetBuilder } from './builder';
+import { NOTE_PERIODS } from './layout';
+import { LINE_FORMAT } from './styles';
 
 /** A chart type every writer can draw. */
 export type ChartKind = 'columnClustered' | 'columnStacked' | 'line' | 'barClustered' | 'barStacked';
@@ -29,18 +31,15 @@ export interface PlanChart {
 
 export const CHARTS_SHEET = 'Charts';
 
-/** Chart periods: the note's 12/25 to 12/28E (period indexes). */
-const CHART_PERIODS = [1, 2, 3, 4];
-
 interface ChartDef {
   title: string;
   kind: ChartKind;
   rows: { label: string; line: string }[];
   secondaryLine?: number;
+  hiddenSeries?: number[];
   from: string;
   to: string;
 }
-
 const CHARTS: readonly ChartDef[] = [
   {
     title: 'Revenue (Rmb mn) and growth',
@@ -83,38 +82,31 @@ const CHARTS: readonly ChartDef[] = [
 ];
 
 /**
- * The Charts sheet (links to the statement rows the charts plot, with the engine's values cached) and its charts.
- * `lineCell` finds a line's cell in a period; `reference` renders a reference to it from the Charts sheet.
+ * The Charts sheet (links to the statement rows the charts plot, over the note's four columns, with the engine's
+ * values cached) and its charts. Every line must already be placed.
  */
-export function chartsSheet(
-  model: KcModel,
-  lineCell: (id: string, period: number) => CellAddress,
-  reference: (cell: CellAddress) => string,
-  formats: { pct: string; rmbMn: string },
-): { sheet: PlanSheet; charts: PlanChart[] } {
-  const cells: PlanCell[] = [
-    { row: 1, col: 1, value: 'Kingsoft Cloud: charts (live, from the statements)', style: 'title' },
-    { row: 2, col: 1, value: 'Green: links to the statement rows that the charts plot.', style: 'note' },
-  ];
+export function chartsSheet(ctx: PlanContext): { sheet: SheetBuilder; charts: PlanChart[] } {
+  const s = new SheetBuilder(CHARTS_SHEET, [34, ...NOTE_PERIODS.map(() => 11)], { rows: 0, cols: 0 });
+  s.print = { onePage: true };
+  s.text(1, 1, 'Kingsoft Cloud: charts (live, from the statements)', 'title');
+  s.text(2, 1, 'Green: links to the statement rows that the charts plot.', 'note');
   const charts: PlanChart[] = [];
   let top = 4;
   for (const def of CHARTS) {
-    CHART_PERIODS.forEach((p, i) =>
-      cells.push({ row: top, col: 2 + i, value: PERIODS[p].heading, style: 'header' }),
-    );
+    NOTE_PERIODS.forEach((p, i) => s.text(top, 2 + i, PERIODS[p].heading, 'header'));
     def.rows.forEach((r, j) => {
       const row = top + 1 + j;
-      cells.push({ row, col: 1, value: r.label, style: 'label' });
-      CHART_PERIODS.forEach((p, i) => {
-        const value = model.value(r.line, PERIODS[p].id);
-        const cachedValue: PlanValue = value === null ? 'NM' : value;
-        cells.push({
+      const line = lineDef(r.line);
+      s.text(row, 1, r.label, 'label');
+      NOTE_PERIODS.forEach((p, i) => {
+        const home = ctx.lineCell(r.line, p);
+        s.put({
           row,
           col: 2 + i,
-          formula: reference(lineCell(r.line, p)),
-          cached: cachedValue,
+          formula: ctx.ref(CHARTS_SHEET, home.sheet, home.row, home.col),
+          cached: cached(ctx.model.value(r.line, PERIODS[p].id)),
           style: 'link',
-          format: /Growth|Margin/i.test(r.line) ? formats.pct : formats.rmbMn,
+          format: LINE_FORMAT[line.unit],
           what: `chart ${r.line}@${PERIODS[p].id}`,
         });
       });
@@ -123,15 +115,13 @@ export function chartsSheet(
       title: def.title,
       kind: def.kind,
       sheet: CHARTS_SHEET,
-      source: { top, left: 1, series: def.rows.length, categories: CHART_PERIODS.length },
+      source: { top, left: 1, series: def.rows.length, categories: NOTE_PERIODS.length },
       ...(def.secondaryLine !== undefined ? { secondaryLine: def.secondaryLine } : {}),
+      ...(def.hiddenSeries ? { hiddenSeries: def.hiddenSeries } : {}),
       from: def.from,
       to: def.to,
     });
     top += def.rows.length + 2;
   }
-  return {
-    sheet: { name: CHARTS_SHEET, cells, widths: [34, 11, 11, 11, 11], freeze: { rows: 0, cols: 0 } },
-    charts,
-  };
+  return { sheet: s, charts };
 }

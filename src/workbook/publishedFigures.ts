@@ -1,11 +1,9 @@
 /**
  * The figures the note publishes in its six tables, as printed ("9,558.6", "(2.67)", "--", "NM"), for the
  * workbook's Checks sheet. A copy of the same figures as test/fixtures/note.ts (the test transcription), kept in
- * src so that the workbook does not depend on test code; test/workbook/publishedFigures.test.ts keeps the two equal.
- * Columns are the note's 12/25, 12/26E, 12/27E and 12/28E.
+ * src so that the workbook does not depend on test code; test/workbook/plan.test.ts keeps the two equal.
+ * Columns are the note's 12/25, 12/26E, 12/27E and 12/28E (the model's NOTE_PERIOD_IDS).
  */
-import type { PeriodId } from '../model';
-
 export type PublishedTable =
   'Headline' | 'Ratios & Valuation' | 'Growth & Margins' | 'Income Statement' | 'Balance Sheet' | 'Cash Flow';
 
@@ -16,12 +14,12 @@ export interface PublishedRow {
   cells: readonly [string, string, string, string];
 }
 
-/** The note's columns, in order. */
-export const PUBLISHED_PERIODS: readonly PeriodId[] = ['2025A', '2026E', '2027E', '2028E'];
-
-/** The note's title, date and price date: the source the Summary sheet cites. */
-export const NOTE_SOURCE =
-  'Kingsoft Cloud (KC) research note "Earnings Review: 1Q26 beat; AI billings +90% yoy", 28 May 2026; price US$13.03 at the 26 May 2026 close';
+/** The note's title, date and price date, in lines short enough to print beside a label: the Summary cites them. */
+export const NOTE_SOURCE: readonly string[] = [
+  'Kingsoft Cloud (KC) research note of 28 May 2026:',
+  '"Earnings Review: 1Q26 beat; AI billings +90% yoy";',
+  'price US$13.03 at the 26 May 2026 close',
+];
 
 const r = (
   table: PublishedTable,

@@ -68,6 +68,40 @@ describe('kc-model assumptions', () => {
     expect(run).toMatchObject({ code: 0, stderr: '' });
     const lines = run.stdout.split('\n');
     for (const def of DRIVERS) expect(lines.some((line) => line.startsWith(`${def.id} `))).toBe(true);
-    expect(lines.find((line) => line.startsWith('wacc '))).toMatch(/0\.01 to 0\.5 \(1% to 50%\)/);
+    expect(lines.find((line) => line.startsWith('wacc '))).toMatch(/ 10\.30% +1% to 50%$/);
+    expect(lines.find((line) => line.startsWith('price '))).toMatch(/ 13\.03 +0\.01 to 10000$/);
+  });
+
+  it("shows a yearly driver's values in the year columns asked for", () => {
+    const set = assumptionsFor();
+    const growth = (text: string) => text.split('\n').find((line) => line.startsWith('revenueGrowth '))!;
+    const percent = (p: '2026E' | '2027E' | '2028E') =>
+      `${set.series.revenueGrowth[p]!.times(100).toFixed(2)}%`;
+    expect(growth(runCli('assumptions').stdout)).toContain(
+      `${percent('2026E')}   ${percent('2027E')}   ${percent('2028E')}`,
+    );
+    const one = runCli('assumptions', '--years', '2027');
+    expect(growth(one.stdout).trim().split(/\s+/)).toEqual([
+      'revenueGrowth',
+      'Revenue',
+      'growth',
+      percent('2027E'),
+      '-100%',
+      'to',
+      '100%',
+    ]);
+  });
+
+  it('lists every source and every reported input with its 12/24 and 12/25 values', () => {
+    const { stdout } = runCli('assumptions');
+    const set = assumptionsFor();
+    for (const def of DRIVERS) expect(stdout).toContain(def.source.split(' ').slice(0, 3).join(' '));
+    const cash = stdout.split('\n').find((line) => / cash +/.test(line) && line.startsWith('Cash '))!;
+    expect(cash.trim().split(/\s+/).at(-1)).toBe(set.inputs.cash['2025A']!.toString());
+    const receivable = stdout.split('\n').find((line) => line.startsWith('Accounts receivable '))!;
+    expect(receivable.trim().split(/\s+/).slice(-2)).toEqual([
+      set.inputs.accountsReceivable['2024A']!.toString(),
+      set.inputs.accountsReceivable['2025A']!.toString(),
+    ]);
   });
 });

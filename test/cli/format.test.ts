@@ -1,4 +1,11 @@
-import { csvRecord, describeOverrides, formatPercent, formatValue, renderTable } from '../../src/cli/format';
+import {
+  csvRecord,
+  describeOverrides,
+  formatPercent,
+  formatValue,
+  renderTable,
+  wrapWords,
+} from '../../src/cli/format';
 import { Decimal } from '../../src/model';
 
 describe('formatValue', () => {
@@ -51,5 +58,41 @@ describe('text helpers', () => {
       'Revenue     1.0',
       'EBIT     -152.3',
     ]);
+  });
+});
+
+describe('fitting a width', () => {
+  it('wraps words at spaces and splits a word longer than the width', () => {
+    expect(wrapWords('the quick brown fox', 10)).toEqual(['the quick', 'brown fox']);
+    expect(wrapWords('abcdefghijkl xy', 5)).toEqual(['abcde', 'fghij', 'kl xy']);
+    expect(wrapWords('', 5)).toEqual(['']);
+  });
+
+  it('narrows the wrapping column of a table to fit, wrapping its cells onto more lines', () => {
+    const lines = renderTable(
+      [
+        { header: 'Id', align: 'left' },
+        { header: 'Label', align: 'left', wraps: true },
+        { header: 'Value', align: 'right' },
+      ],
+      [['a', 'a label that is far too long for the width', '1.0']],
+      30,
+    );
+    expect(lines).toEqual([
+      'Id  Label                Value',
+      'a   a label that is far    1.0',
+      '    too long for the',
+      '    width',
+    ]);
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(30);
+  });
+
+  it('widens a column to its minimum width', () => {
+    expect(renderTable([{ header: 'A', align: 'right', minWidth: 4 }], [['1']])).toEqual(['   A', '   1']);
+  });
+
+  it('cuts each echoed override value to 80 characters', () => {
+    const text = describeOverrides({ wacc: `0.1${'0'.repeat(1000)}` });
+    expect(text).toBe(`wacc=0.1${'0'.repeat(76)}…`);
   });
 });

@@ -1,4 +1,5 @@
-import { STATEMENT_PERIODS } from '../../src/cli/statements';
+import { STATEMENT_PERIODS } from '../../src/cli/years';
+import { formatValue } from '../../src/cli/format';
 import { buildModel, findLine, NOTE_PERIOD_IDS, NOTE_TABLE_LAYOUTS, type PeriodId } from '../../src/model';
 import { NOTE_ROWS, NOTE_TABLES } from '../fixtures/note';
 import { parseCsvRecord, runCli } from './run';
@@ -165,6 +166,62 @@ describe('kc-model statements (text)', () => {
     }
     const margin = lines.find((line) => line.startsWith('EBITDA margin '))!;
     expect(margin.split(/\s+/)).toContain(model.value('ebitdaMargin', '2025A')!.times(100).toFixed(1));
-    expect(run.stdout).toMatch(/All checks pass\.|Checks failing: /);
+    expect(run.stdout).toMatch(/All checks pass \(every year\)\.|Checks failing/);
+  });
+
+  /** The rows of a titled table in the text: the lines after its header, up to the blank line. */
+  function tableRows(text: string, title: string): string[] {
+    const lines = text.split('\n');
+    const start = lines.indexOf(title) + 2;
+    return lines.slice(start, lines.indexOf('', start));
+  }
+
+  it("prints each of the note's tables in its order, every row with the model's 12/25-12/28E figures as the note rounds them", () => {
+    for (const table of NOTE_TABLE_LAYOUTS) {
+      const rows = tableRows(run.stdout, table.name);
+      expect(rows).toHaveLength(table.rows.length);
+      table.rows.forEach((layout, i) => {
+        const def = findLine(layout.line)!;
+        expect(rows[i].startsWith(`${layout.label} `)).toBe(true);
+        const expected = NOTE_PERIOD_IDS.map((p) => formatValue(model.value(layout.line, p), def.unit, true));
+        expect(rows[i].trim().split(/\s+/).slice(-4)).toEqual(expected);
+      });
+    }
+  });
+
+  it('lines the statement tables up under one another', () => {
+    const headers = run.stdout
+      .split('\n')
+      .filter((line) => line.startsWith('Line ') && line.includes(' Unit '));
+    expect(headers.length).toBe(NOTE_TABLE_LAYOUTS.length + 1);
+    expect(new Set(headers).size).toBe(1);
+  });
+
+  it('shows the years asked for, in text and CSV, and keeps every year in JSON', () => {
+    const wide = runCli('statements', '--years', 'all');
+    const rows = tableRows(wide.stdout, 'Income Statement');
+    const revenue = rows
+      .find((row) => row.startsWith('Total revenue '))!
+      .trim()
+      .split(/\s+/)
+      .slice(-11);
+    expect(revenue).toEqual(
+      STATEMENT_PERIODS.map((p) => formatValue(model.value('revenue', p), 'rmbMn', true)),
+    );
+    const csv = runCli('statements', '--csv', '--years', '2026,2030-2031');
+    expect(parseCsvRecord(csv.stdout.split('\n')[0])).toEqual([
+      'table',
+      'id',
+      'label',
+      'unit',
+      '2026E',
+      '2030E',
+      '2031E',
+      'value',
+    ]);
+    const one = runCli('statements', '--years', 'FY27');
+    expect(tableRows(one.stdout, 'Headline')[0].trim().split(/\s+/).slice(-1)).toEqual([
+      formatValue(model.value('revenue', '2027E'), 'rmbMn', true),
+    ]);
   });
 });

@@ -3,7 +3,9 @@
  * against the note and against the engine, spills, overrides, and every error path.
  */
 import * as functions from '../../src/functions/functions';
-import { NM, STATEMENTS, STATEMENT_PERIODS } from '../../src/functions/adapters';
+import { NM } from '../../src/functions/spill';
+import { STATEMENTS, STATEMENT_PERIODS } from '../../src/functions/statements';
+import * as model from '../../src/model';
 import { buildModel, LINES, NOTE_TABLE_LAYOUTS, sensitivityGrid, type Value } from '../../src/model';
 import {
   ErrorCode,
@@ -396,7 +398,11 @@ describe('errors', () => {
       /"Income Statement"/,
       /"Cash Flow"/,
     );
-    expectError(() => KC('STATEMENT', null), ErrorCode.invalidValue, /^name: a statement name is required/);
+    expectError(
+      () => KC('STATEMENT', null),
+      ErrorCode.invalidValue,
+      /^name: a statement name is required; use "Headline"/,
+    );
     expectError(() => KC('REVENUE', 2027, 5), ErrorCode.invalidValue, /^segment: "5"/);
   });
 
@@ -405,7 +411,7 @@ describe('errors', () => {
       () => KC('REVENUE', 2027, null, 'bullish'),
       ErrorCode.invalidValue,
       /^scenario: /,
-      /base, bull, bear/,
+      /use "base", "bull", "bear"/,
     );
     expectError(() => KC('DCF', null, null, null, 'x'), ErrorCode.invalidValue, /^scenario: /);
     expectError(() => KC('DCF', [[0.1, 0.11]], null, null, 'x'), ErrorCode.invalidValue, /^scenario: /);
@@ -534,5 +540,133 @@ describe('errors', () => {
       if (typeof cell === 'number') expect(Number.isFinite(cell)).toBe(true);
       else if (typeof cell !== 'string') expect(cell).toBeInstanceOf(StandInError);
     }
+  });
+});
+
+describe('issue 11: audited defects', () => {
+  const rowOf = (n: number, from = 0.08) => [
+    Array.from({ length: n }, (_, i) => +(from + i * 0.002).toFixed(4)),
+  ];
+  const columnOf = (n: number, from = 0.01) =>
+    Array.from({ length: n }, (_, i) => [+(from + i * 0.001).toFixed(4)]);
+
+  it('KC.DCF takes at most 21 WACCs and 21 growth rates; past that, #VALUE! saying so, before any work', () => {
+    for (const [wacc, growth, argument] of [
+      [rowOf(22), 0.03, 'wacc'],
+      [rowOf(3), columnOf(22), 'terminal_growth'],
+      [rowOf(100), columnOf(100), 'wacc'],
+      [rowOf(22).map((r) => r.map(() => '')), 0.03, 'wacc'],
+    ] as const) {
+      const spy = jest.spyOn(model, 'buildModel');
+      try {
+        const error = excelError(() => KC('DCF', wacc, growth));
+        expect(error.code).toBe(ErrorCode.invalidValue);
+        expect(error.message).toMatch(new RegExp(`^${argument}: `));
+        expect(error.message).toMatch(/at most 21/);
+        expect(spy).not.toHaveBeenCalled();
+      } finally {
+        spy.mockRestore();
+      }
+    }
+    // 21 is allowed, on either axis.
+    expect(KC('DCF', rowOf(21), 0.03)[0]).toHaveLength(21);
+    expect(KC('DCF', 0.1, columnOf(21))).toHaveLength(21);
+  });
+
+  it('KC.DCF shares the work of a grid: one model per growth row, not one per cell (the memo is not flushed)', () => {
+    model.clearCache();
+    const kept = model.buildModel({ overrides: { 'cogsRatio.2027E': 0.861 } });
+    const before = model.cacheStats().size;
+    const grid = KC('DCF', rowOf(11), columnOf(11), null, null, [['revenueGrowth.2027E', 0.2345]]);
+    expect(grid).toHaveLength(11);
+    // 11 growth rows (+1 for the range's own model at most), where one model per cell would add 121.
+    expect(model.cacheStats().size - before).toBeLessThanOrEqual(12);
+    // A 21 x 21 grid (441 cells) leaves a model built before it in the memo (limit 256), where one per cell evicts it.
+    KC('DCF', rowOf(21), columnOf(21, 0.005), null, null, [['revenueGrowth.2027E', 0.2346]]);
+    expect(model.buildModel({ overrides: { 'cogsRatio.2027E': 0.861 } })).toBe(kept);
+  });
+
+  it('KC.DCF grids give every output the engine gives for each pair, not only US$ per ADS', () => {
+    const waccs = [0.095, 0.11];
+    const growths = [0.02, 0.035];
+    for (const [output, field] of [
+      ['EV', 'enterpriseValue'],
+      ['upside', 'upside'],
+      ['target price', 'targetPrice'],
+    ] as const) {
+      const grid = KC(
+        'DCF',
+        [waccs],
+        growths.map((g) => [g]),
+        output,
+      );
+      growths.forEach((g, r) =>
+        waccs.forEach((w, c) =>
+          expect(grid[r][c]).toBe(
+            num(buildModel({ overrides: { wacc: w, terminalGrowth: g } }).dcf()[field]),
+          ),
+        ),
+      );
+    }
+  });
+
+  it('messages use Excel words: the Assumptions sheet for ids, KC.STATEMENT for labels, never the command line', () => {
+    const messages = [
+      excelError(() => KC('REVENUE', 2027, null, null, [['waccc', 0.1]])).message,
+      excelError(() => KC('REVENUE', 2027, null, null, [['revenueGrowth.2040E', 0.1]])).message,
+      excelError(() => KC('REVENUE', 2027, null, null, [['revenue', 0.1]])).message,
+      excelError(() => KC('DCF', null, null, null, null, [['nope', 1]])).message,
+      excelError(() => KC('LINE', 'ebitdaa', 2027)).message,
+      excelError(() => KC('LINE', 'Minority interest', 2027)).message,
+      excelError(() => KC('REVENUE', 2040)).message,
+      excelError(() => KC('REVENUE', 'abc')).message,
+      excelError(() => KC('STATEMENT', 'P&L statement')).message,
+      excelError(() => KC('REVENUE', 2027, null, 'bullish')).message,
+    ];
+    for (const message of messages) {
+      expect(message).toBeDefined();
+      expect(message).not.toMatch(/kc-model|--set|command line|\bCLI\b/i);
+    }
+    expect(messages[0]).toMatch(/Unknown assumption "waccc"/);
+    expect(messages[0]).toMatch(/Did you mean "wacc"/);
+    expect(messages[0]).toMatch(/Assumptions sheet/);
+    expect(messages[3]).toMatch(/Assumptions sheet/);
+    expect(messages[4]).toMatch(/KC\.STATEMENT/);
+  });
+
+  it('a prototype key in the assumptions range is an unknown assumption (#VALUE!), never silently ignored', () => {
+    for (const id of [
+      '__proto__',
+      'constructor',
+      'toString',
+      'constructor.name',
+      'hasOwnProperty.length',
+      '__proto__.2025A',
+    ]) {
+      const error = excelError(() => KC('REVENUE', 2027, null, null, [[id, 0.1]]));
+      expect(error.code).toBe(ErrorCode.invalidValue);
+      expect(error.message).toMatch(
+        new RegExp(`^assumptions: Unknown assumption "${id.replace(/[.]/g, '\\.')}"`),
+      );
+      expect(error.message).toMatch(/Assumptions sheet/);
+    }
+    // Among real overrides, too: the call fails rather than returning a figure without the row.
+    expect(
+      excelError(() =>
+        KC('DCF', null, null, null, null, [
+          ['wacc', 0.11],
+          ['__proto__', 0.5],
+        ]),
+      ).code,
+    ).toBe(ErrorCode.invalidValue);
+  });
+});
+
+describe('the stand-in runtime', () => {
+  it('refuses a custom message with an error code that takes none, as Microsoft documents for #NUM!', () => {
+    expect(() => new StandInError(ErrorCode.invalidNumber, 'x')).toThrow(/takes no custom message/);
+    expect(() => new StandInError(ErrorCode.divisionByZero, 'x')).toThrow(/takes no custom message/);
+    expect(new StandInError(ErrorCode.invalidNumber).message).toBeUndefined();
+    expect(new StandInError(ErrorCode.notAvailable, 'x').message).toBe('x');
   });
 });

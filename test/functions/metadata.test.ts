@@ -4,6 +4,7 @@
  */
 import { existsSync, readFileSync, statSync } from 'fs';
 import { join } from 'path';
+import { MAX_GRID_AXIS } from '../../src/functions/arguments';
 import * as functions from '../../src/functions/functions';
 import { FUNCTIONS_FILE, generateMetadata, type FunctionMetadata, type Metadata } from './runtime';
 
@@ -86,6 +87,11 @@ describe('functions.json', () => {
       /"AI-related", "other than AI", "ecosystem" or "other customers"/,
     );
     expect(fn('EBITDA').parameters[1].description).toMatch(/"adjusted".*"reported".*"margin"/);
+    // The grid's size cap, as KC.DCF enforces it.
+    const cap = `at most ${MAX_GRID_AXIS} x ${MAX_GRID_AXIS}`;
+    expect(fn('DCF').description).toContain(cap);
+    for (const p of fn('DCF').parameters.slice(0, 2))
+      expect(p.description).toContain(`at most ${MAX_GRID_AXIS} cells`);
     expect(fn('DCF').parameters[2].description).toMatch(
       /"US\$ per ADS".*"Rmb per ADS".*"EV".*"equity value".*"upside".*"terminal-value share of EV"/,
     );

@@ -18,12 +18,22 @@ export const ErrorCode = {
   invalidReference: '#REF!',
 } as const;
 
+/**
+ * Error codes that take a custom message. Microsoft documents that #NUM!, #DIV/0!, #NAME?, #REF! and #NULL! cannot
+ * use one (https://learn.microsoft.com/javascript/api/custom-functions-runtime/customfunctions.errorcode); what Excel
+ * does with one anyway is undocumented, so the stand-in is stricter and refuses it.
+ */
+const TAKE_MESSAGE: ReadonlySet<string> = new Set([ErrorCode.invalidValue, ErrorCode.notAvailable]);
+
 /** Stand-in for CustomFunctions.Error. */
 export class StandInError {
   constructor(
     readonly code: string,
     readonly message?: string,
-  ) {}
+  ) {
+    if (message !== undefined && !TAKE_MESSAGE.has(code))
+      throw new Error(`CustomFunctions.Error: ${code} takes no custom message (got "${message}")`);
+  }
 }
 
 export const associated = new Map<string, unknown>();

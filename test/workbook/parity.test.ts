@@ -96,3 +96,17 @@ describe('a workbook written for a scenario with overrides', () => {
     expect(mismatches(hf, buildPlan({ overrides: options.overrides, date: DATE })).first).toEqual([]);
   });
 });
+
+describe('a workbook whose checks fail', () => {
+  it('caches FALSE for the master check on Checks and Summary, as HyperFormula computes it (a mistyped 12/25 cash)', () => {
+    const broken = buildPlan({ overrides: { 'cash.2025A': 7000 }, date: DATE });
+    const hf = loadIntoHyperFormula(broken);
+    const result = mismatches(hf, broken);
+    expect(result.first).toEqual([]);
+    expect(result.compared).toBeGreaterThan(3000);
+    expect(hf.read(broken.anchors.masterCheck)).toBe(false);
+    const summary = broken.sheets[0].cells.find((c) => c.formula === 'masterCheck')!;
+    expect(summary.cached).toBe(false);
+    expect(hf.read({ sheet: broken.sheets[0].name, row: summary.row, col: summary.col })).toBe(false);
+  });
+});

@@ -69,6 +69,7 @@ describe('the workbook plan', () => {
       'COUNT',
       'COLUMNS',
       'CHOOSE',
+      'COUNTIF',
     ];
     expect([...used].filter((f) => !allowed.includes(f))).toEqual([]);
     expect(formulas.filter((c) => c.formula.includes('{'))).toEqual([]);
@@ -135,7 +136,9 @@ describe('the workbook plan', () => {
     const matchCells = checks.cells.filter((c) => c.what?.startsWith('match '));
     expect(matchCells).toHaveLength(NOTE_ROWS.length * 4);
     const reproduced = checks.cells.find((c) => c.what === 'figures reproduced')!;
-    expect(Number(reproduced.cached)).toBe(matchCells.filter((c) => Number(c.cached) === 1).length);
+    expect(matchCells.every((c) => c.cached === 'PASS' || c.cached === 'FAIL')).toBe(true);
+    expect(Number(reproduced.cached)).toBe(matchCells.filter((c) => c.cached === 'PASS').length);
+    expect(Number(reproduced.cached)).toBe(NOTE_ROWS.length * 4);
   });
 
   it("centres the WACC x growth grid on the scenario's value per ADS", () => {
@@ -170,5 +173,41 @@ describe('the published figures in src', () => {
         r.cells['2028E'],
       ]),
     );
+  });
+});
+
+describe('the Checks sheet as printed', () => {
+  const checks = plan.sheets.find((s) => s.name === 'Checks')!;
+  const grouped = (row: number) => checks.groups.rows.some((g) => row >= g.from && row <= g.to);
+
+  it('uses no scientific number format anywhere in the workbook', () => {
+    const scientific = cells.filter((c) => c.format && /E[+-]/i.test(c.format.replace(/"[^"]*"/g, '')));
+    expect(scientific.map((c) => `${c.sheet} ${c.what}: ${c.format}`)).toEqual([]);
+  });
+
+  it('shows no negative number that rounds to zero in its format, such as (0.0) for -3e-35', () => {
+    const decimals = (format: string) => /0\.(0+)/.exec(format)?.[1].length ?? 0;
+    const negativeZero = checks.cells.filter((c) => {
+      const v = c.cached ?? c.value;
+      if (grouped(c.row) || !c.format || v === undefined || typeof v !== 'object') return false;
+      const places = decimals(c.format) + (c.format.includes('%') ? 2 : 0);
+      // A negative zero (-0) is written as 0: only a non-zero negative can print as (0.0).
+      return v.isNegative() && !v.isZero() && v.toDecimalPlaces(places).isZero();
+    });
+    expect(negativeZero.map((c) => `${c.what}: ${c.cached?.toString()}`)).toEqual([]);
+  });
+
+  it('gives every check row a PASS or FAIL, and wraps a label too long for its column', () => {
+    const results = checks.cells.filter((c) => c.what?.startsWith('result '));
+    expect(results).toHaveLength(LINES.filter((l) => l.section === 'Checks').length);
+    for (const c of results) expect(c.cached).toBe('PASS');
+    const long = checks.cells.filter(
+      (c) => c.col === 1 && c.style === 'label' && typeof c.value === 'string' && c.value.length > 66,
+    );
+    expect(long.length).toBeGreaterThan(0);
+    for (const c of long) {
+      expect(c.wrap).toBe(true);
+      expect(checks.heights?.[c.row]).toBeGreaterThanOrEqual(25);
+    }
   });
 });

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync, rmSync } from 'f
 import { tmpdir } from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { runXlsx } from '../../src/cli/xlsx';
+import { main } from '../../src/cli/main';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'kc-xlsx-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -16,7 +16,7 @@ function sink() {
 async function run(...args: string[]) {
   const stdout = sink();
   const stderr = sink();
-  const code = await runXlsx(args, stdout, stderr);
+  const code = await main(args[0] === 'xlsx' ? args : ['xlsx', ...args], stdout, stderr);
   return { code, stdout: stdout.text, stderr: stderr.text };
 }
 
@@ -94,11 +94,11 @@ describe('kc-model xlsx', () => {
   it('fails with exit code 2 on an unwritable path and leaves no temporary file', async () => {
     const result = await run('--out', path.join(dir, 'missing-folder', 'x.xlsx'));
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^kc-model xlsx: cannot write .*x\.xlsx: /);
+    expect(result.stderr).toMatch(/^kc-model: --out ".*x\.xlsx": the folder .* does not exist\.\n$/);
     const blocker = path.join(dir, 'is-a-file');
     writeFileSync(blocker, 'x');
     expect((await run('--out', path.join(blocker, 'x.xlsx'))).code).toBe(2);
-    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp') || f.includes('.kc-tmp-'))).toEqual([]);
   });
 
   it('requires --out', async () => {

@@ -1,15 +1,11 @@
 /**
- * The pure adapters under an error factory that keeps every message (the real one drops #NUM! messages, which Excel
- * cannot show): error-code mapping, the #NUM! messages, inputs that are not ranges, the assumptions reader and the
- * catch-all for unexpected failures.
+ * The runner (kc.ts) over the catalogue, under an error factory that keeps every message (the real one drops #NUM!
+ * messages, which Excel cannot show): the #NUM! messages, a one-cell error thrown and error cells kept in a spill,
+ * inputs that are not ranges, and the catch-all for unexpected failures.
  */
 import * as model from '../../src/model';
-import {
-  createKcFunctions,
-  excelErrorKind,
-  parseAssumptions,
-  type ExcelErrorKind,
-} from '../../src/functions/adapters';
+import type { ExcelErrorKind } from '../../src/functions/errors';
+import { createKcFunctions } from '../../src/functions/kc';
 
 class Made {
   constructor(
@@ -31,22 +27,6 @@ function made(fn: () => unknown): Made {
 }
 
 describe('error mapping', () => {
-  it('maps every model error code to #N/A, #NUM! or #VALUE!', () => {
-    const codes: Record<model.ModelErrorCode, ExcelErrorKind> = {
-      UNKNOWN_PERIOD: 'notAvailable',
-      NOT_AVAILABLE: 'notAvailable',
-      WACC_NOT_ABOVE_GROWTH: 'num',
-      NUMERIC: 'num',
-      UNKNOWN_ASSUMPTION: 'value',
-      INVALID_VALUE: 'value',
-      OUT_OF_RANGE: 'value',
-      UNKNOWN_LINE: 'value',
-      UNKNOWN_SCENARIO: 'value',
-    };
-    for (const [code, kind] of Object.entries(codes))
-      expect(excelErrorKind(code as model.ModelErrorCode)).toBe(kind);
-  });
-
   it('names the arguments in #NUM! messages', () => {
     expect(made(() => kc.dcf(0.03, 0.03))).toEqual(
       new Made(
@@ -69,15 +49,19 @@ describe('error mapping', () => {
   });
 
   it('turns an unexpected failure into #VALUE! naming the function, never an unhandled exception', () => {
-    const spy = jest.spyOn(model, 'buildModel').mockImplementation(() => {
+    const boom = () => {
       throw new RangeError('boom');
-    });
+    };
+    const spies = [
+      jest.spyOn(model, 'buildModel').mockImplementation(boom),
+      jest.spyOn(model, 'sensitivityGrid').mockImplementation(boom),
+    ];
     try {
       expect(made(() => kc.revenue(2027))).toEqual(new Made('value', 'KC.REVENUE failed: boom'));
       expect(made(() => kc.statement('IS'))).toEqual(new Made('value', 'KC.STATEMENT failed: boom'));
       expect(made(() => kc.dcf([[0.1, 0.11]])).message).toBe('KC.DCF failed: boom');
     } finally {
-      spy.mockRestore();
+      for (const spy of spies) spy.mockRestore();
     }
   });
 
@@ -108,50 +92,51 @@ describe('inputs as direct calls pass them', () => {
       new Made('value', 'period: the range is ragged or empty.'),
     );
     expect(made(() => kc.revenue(2027, 3))).toEqual(
-      new Made('value', expect.stringMatching(/^segment: 3 is not allowed/)),
+      new Made('value', expect.stringMatching(/^segment: 3 is not a segment; use "total", "AI-related"/)),
     );
     expect(made(() => kc.revenue(2027, null, 3))).toEqual(
-      new Made('value', expect.stringMatching(/^scenario: 3 is not a scenario; use "base", "bull", "bear"/)),
+      new Made(
+        'value',
+        expect.stringMatching(
+          /^scenario: 3 is not a scenario; use "base", "bull", "bear" \(default "base"\)/,
+        ),
+      ),
     );
     expect(made(() => kc.line(3, 2027))).toEqual(
       new Made('value', expect.stringMatching(/^item: 3 is required as text/)),
     );
     expect(made(() => kc.statement(true))).toEqual(
-      new Made('value', expect.stringMatching(/^name: TRUE is not allowed/)),
+      new Made('value', expect.stringMatching(/^name: TRUE is not a statement name/)),
     );
   });
 });
 
-describe('parseAssumptions', () => {
-  it('reads ids and values, skipping blank rows and blank values, trimming ids', () => {
-    expect(
-      parseAssumptions([
-        [' wacc ', 0.11],
-        ['', ''],
-        [null, null],
-        ['revenueGrowth.2027E', '25%'],
-        ['price', ''],
-        ['   ', null],
-      ]),
-    ).toEqual({ wacc: 0.11, 'revenueGrowth.2027E': '25%' });
-    expect(parseAssumptions(null)).toEqual({});
-    expect(parseAssumptions(undefined)).toEqual({});
+describe('errors and spills, in one place', () => {
+  it('throws the error of a one-cell result, and keeps each error in its cell of a spill', () => {
+    const single = made(() => kc.revenue(2040));
+    expect(single.kind).toBe('notAvailable');
+    const [row] = kc.revenue([[2027, 2040, 'abc', '']]);
+    expect(typeof row[0]).toBe('number');
+    expect(row[1]).toEqual(new Made('notAvailable', expect.stringMatching(/^period: /)));
+    expect(row[2]).toEqual(new Made('value', expect.stringMatching(/^period: "abc" is not a period/)));
+    expect(row[3]).toBe('');
+    // Errors that are not about a cell fail the whole call, spill or not.
+    expect(made(() => kc.revenue([[2027, 2028]], 'cloud')).kind).toBe('value');
+    expect(made(() => kc.dcf([[0.1, 0.11]], 0.03, null, null, [['nope', 1]])).message).toMatch(
+      /^assumptions: Unknown assumption "nope"/,
+    );
   });
 
-  it('rejects what is not a two-column range of ids and values', () => {
-    const message = (raw: unknown) => {
-      try {
-        parseAssumptions(raw);
-      } catch (error) {
-        return (error as Error).message;
-      }
-      return 'no error';
-    };
-    expect(message('wacc')).toMatch(/^assumptions: "wacc" is not a range; give a two-column range/);
-    expect(message([])).toMatch(/is not a range/);
-    expect(message([['wacc', 0.1], ['price']])).toMatch(/^assumptions: the range has 2 columns/);
-    expect(message([['wacc', { x: 1 }]])).toMatch(
-      /^assumptions: row 1 \("wacc"\): \[object Object\] is not a value/,
-    );
+  it('makes an Excel error only for error cells: numbers and text pass through untouched', () => {
+    const calls: string[] = [];
+    const counting = createKcFunctions((kind, message) => {
+      calls.push(`${kind}: ${message}`);
+      return new Made(kind, message);
+    });
+    counting.statement('Income Statement');
+    counting.revenue([[2026, 2027, 2028]]);
+    expect(calls).toEqual([]);
+    counting.revenue([[2026, 2040]]);
+    expect(calls).toHaveLength(1);
   });
 });

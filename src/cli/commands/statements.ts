@@ -1,8 +1,8 @@
+/** `kc-model statements`: the note's six tables, the DCF summary and the checks, as text, JSON or CSV. */
 import {
+  buildModel,
   Decimal,
   findDriver,
-  FORECAST_PERIOD_IDS,
-  NOTE_PERIOD_IDS,
   NOTE_TABLE_LAYOUTS,
   resolveLine,
   type CheckResult,
@@ -11,24 +11,24 @@ import {
   type LineUnit,
   type PeriodId,
   type Value,
-} from '../model';
+} from '../../model';
+import type { Command } from '../command';
 import {
   csvRecord,
   describeOverrides,
   formatValue,
+  paragraph,
   renderTable,
+  TEXT_WIDTH,
   toNumber,
   unitLabel,
   type Column,
-} from './format';
+} from '../format';
+import { MODEL_OPTIONS } from '../options';
+import { formatOf, overridesOf, scenarioOf, yearsOf } from '../values';
+import { describePeriods, heading, STATEMENT_PERIODS } from '../years';
 
 const ZERO = new Decimal(0);
-
-/** The columns printed: the note's (12/25 to 12/28E) first, then the long range to 12/35E. */
-export const STATEMENT_PERIODS: readonly PeriodId[] = [
-  ...NOTE_PERIOD_IDS,
-  ...FORECAST_PERIOD_IDS.filter((p) => !NOTE_PERIOD_IDS.includes(p)),
-];
 
 /** A line across the printed periods; a period where the line has no value is absent, null means NM. */
 interface Row {
@@ -154,24 +154,24 @@ export function statementsJson(report: StatementsReport): string {
 }
 
 /**
- * The report as CSV, one layout for every record: table,id,label,unit,<one column per period>,value.
+ * The report as CSV, one layout for every record: table,id,label,unit,<one column per period asked for>,value.
  * Statement rows fill the period columns; DCF figures fill "value"; each check fills the periods with
  * its differences (3 significant digits) and "value" with true/false; the last record (Checks, allOk) says whether all pass.
  */
-export function statementsCsv(report: StatementsReport): string {
-  const blanks = STATEMENT_PERIODS.map(() => '');
+export function statementsCsv(report: StatementsReport, periods: readonly PeriodId[]): string {
+  const blanks = periods.map(() => '');
   const series = (table: string, row: Row, cell: (value: Value) => string, value = '') =>
     csvRecord([
       table,
       row.id,
       row.label,
       unitLabel(row.unit),
-      ...STATEMENT_PERIODS.map((p) => (p in row.values ? cell(row.values[p]!) : '')),
+      ...periods.map((p) => (p in row.values ? cell(row.values[p]!) : '')),
       value,
     ]);
   const figure = (row: Row) => (value: Value) => formatValue(value, row.unit, false);
   const records = [
-    csvRecord(['table', 'id', 'label', 'unit', ...STATEMENT_PERIODS, 'value']),
+    csvRecord(['table', 'id', 'label', 'unit', ...periods, 'value']),
     ...report.tables.flatMap((table) => table.rows.map((row) => series(table.name, row, figure(row)))),
     ...report.dcf.map((item) =>
       csvRecord([
@@ -190,40 +190,65 @@ export function statementsCsv(report: StatementsReport): string {
   return `${records.join('\n')}\n`;
 }
 
-/** The report as text tables, figures rounded as the note prints them. */
-export function statementsText(report: StatementsReport): string {
-  const periodColumns: Column[] = STATEMENT_PERIODS.map((p) => ({ header: p, align: 'right' }));
-  const seriesTable = (title: string, rows: Row[], cell: (row: Row, period: PeriodId) => string) => [
+/**
+ * The report as text tables, figures rounded as the note prints them, in the given year columns. Unless the
+ * years were chosen, it fits TEXT_WIDTH: a label too long for the room left wraps onto a second line.
+ */
+export function statementsText(
+  report: StatementsReport,
+  periods: readonly PeriodId[],
+  chosen: boolean,
+): string {
+  const width = chosen ? Infinity : TEXT_WIDTH;
+  const figure = (row: Row, p: PeriodId) =>
+    p in row.values ? formatValue(row.values[p]!, row.unit, true) : '';
+  // The statement tables share their column widths, so that they line up one under another.
+  const statementRows = [...report.tables.flatMap((table) => table.rows), report.fcff];
+  const labelWidth = Math.max(...statementRows.map((row) => row.label.length));
+  const figureWidth = Math.max(...statementRows.flatMap((row) => periods.map((p) => figure(row, p).length)));
+  const periodColumns: Column[] = periods.map((p) => ({
+    header: heading(p),
+    align: 'right',
+    minWidth: figureWidth,
+  }));
+  const seriesTable = (
+    title: string,
+    rows: Row[],
+    cell: (row: Row, period: PeriodId) => string,
+    unit = true,
+  ) => [
     title,
     ...renderTable(
       [
-        { header: 'Line', align: 'left' },
-        { header: 'Id', align: 'left' },
-        { header: 'Unit', align: 'left' },
+        { header: 'Line', align: 'left', wraps: true, minWidth: unit ? labelWidth : 0 },
+        ...(unit ? [{ header: 'Unit', align: 'left', minWidth: 7 } as const] : []),
         ...periodColumns,
       ],
       rows.map((row) => [
         row.label,
-        row.id,
-        unitLabel(row.unit),
-        ...STATEMENT_PERIODS.map((p) => cell(row, p)),
+        ...(unit ? [unitLabel(row.unit)] : []),
+        ...periods.map((p) => cell(row, p)),
       ]),
+      width,
     ),
     '',
   ];
-  const figure = (row: Row, p: PeriodId) =>
-    p in row.values ? formatValue(row.values[p]!, row.unit, true) : '';
   const checks = checkRows(report.checks);
-  const failing = checks.filter((c) => !c.ok).map((c) => c.row.id);
+  const failing = checks.filter((c) => !c.ok).map((c) => c.row.label);
+  const more = chosen ? '' : ' (--years all shows 12/25-12/35E)';
   const lines = [
-    `Kingsoft Cloud (KC) model: scenario ${report.scenario}; overrides: ${describeOverrides(report.overrides)}.`,
-    'Rmb mn unless the unit says otherwise; % lines are shown x100; NM = not meaningful.',
+    ...paragraph(
+      `Kingsoft Cloud (KC) model: scenario ${report.scenario}; overrides: ${describeOverrides(report.overrides)}.`,
+    ),
+    ...paragraph(
+      `Rmb mn unless the unit says otherwise; % lines are shown x100; NM = not meaningful. Years: ${describePeriods(periods)}${more}. Line ids: --json or --csv.`,
+    ),
     '',
     ...report.tables.flatMap((table) => seriesTable(table.name, table.rows, figure)),
     'DCF',
     ...renderTable(
       [
-        { header: 'Item', align: 'left' },
+        { header: 'Item', align: 'left', wraps: true },
         { header: 'Key', align: 'left' },
         { header: 'Unit', align: 'left' },
         { header: 'Value', align: 'right' },
@@ -234,6 +259,7 @@ export function statementsText(report: StatementsReport): string {
         unitLabel(item.unit),
         formatValue(item.value, item.unit, true),
       ]),
+      width,
     ),
     '',
     ...seriesTable('DCF cash flows', [report.fcff], figure),
@@ -241,8 +267,11 @@ export function statementsText(report: StatementsReport): string {
       'Checks (differences, Rmb mn; each must be 0)',
       checks.map((c) => c.row),
       (row, p) => (p in row.values ? differenceText(row.values[p]!) : ''),
+      false,
     ),
-    failing.length ? `Checks failing: ${failing.join(', ')}.` : 'All checks pass.',
+    ...paragraph(
+      failing.length ? `Checks failing (some year): ${failing.join(', ')}.` : 'All checks pass (every year).',
+    ),
   ];
   return `${lines.join('\n')}\n`;
 }
@@ -270,3 +299,34 @@ function allOk(checks: readonly CheckResult[]): boolean {
 function differenceText(value: Value): string {
   return value === null || value.isZero() ? '0' : value.toSignificantDigits(3).toString();
 }
+
+/** `kc-model statements [--json | --csv] [--years YEARS]`. */
+export const statementsCommand: Command = {
+  name: 'statements',
+  summary: "The note's six tables, the DCF summary and the integrity checks",
+  usage: '[--json | --csv] [--years YEARS] [--scenario NAME] [--set ID=VALUE ...]',
+  description:
+    "The note's six tables (Headline, Ratios & Valuation, Growth & Margins, Income Statement, Balance Sheet, Cash Flow) with the note's labels, then the DCF summary, the free cash flows it discounts and the integrity checks. Text shows 12/25-12/28E and fits 100 columns; --years shows other years. JSON carries every year, unrounded; CSV every year unless --years says otherwise.",
+  options: ['json', 'csv', 'years', ...MODEL_OPTIONS],
+  examples: [
+    'kc-model statements',
+    'kc-model statements --years all',
+    'kc-model statements --years 2026-2030 --scenario bull',
+    'kc-model statements --json --set wacc=11% --set revenueGrowth.2027E=20%',
+    'kc-model statements --csv --scenario bear > kc-bear.csv',
+  ],
+  run({ invocation, stdout }) {
+    const format = formatOf(invocation);
+    const { periods, chosen } = yearsOf(invocation, format);
+    const scenario = scenarioOf(invocation);
+    const overrides = overridesOf(invocation);
+    const report = statementsReport(buildModel({ scenario, overrides }), overrides);
+    stdout.write(
+      format === 'json'
+        ? statementsJson(report)
+        : format === 'csv'
+          ? statementsCsv(report, periods)
+          : statementsText(report, periods, chosen),
+    );
+  },
+};

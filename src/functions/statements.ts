@@ -1,0 +1,75 @@
+/**
+ * What KC.STATEMENT spills: the note's six tables, then the model's own sections the note does not print as tables,
+ * each a heading row (the statement's name and the note's column headings) and one row per line.
+ */
+import { findLine, LINES, NOTE_TABLE_LAYOUTS, PERIODS, type KcModel, type LineDef } from '../model';
+import { chooser, type Choice } from './arguments';
+import { excelNumber, type Cell, type Spill } from './spill';
+
+/** A statement KC.STATEMENT spills: its title and its rows (a line and the label shown). */
+export interface StatementDef {
+  title: string;
+  rows: readonly { line: LineDef; label: string }[];
+}
+
+const ALIASES: Record<string, readonly string[]> = {
+  Headline: ['headlines', 'summary', 'key figures'],
+  'Ratios & Valuation': ['ratios', 'ratios and valuation', 'valuation ratios'],
+  'Growth & Margins': ['growth', 'margins', 'growth and margins'],
+  'Income Statement': ['IS', 'P&L', 'PL', 'income', 'profit and loss'],
+  'Balance Sheet': ['BS', 'balance'],
+  'Cash Flow': ['CF', 'cash flow statement', 'cash flows'],
+  Segments: ['segment', 'revenue by segment'],
+  Drivers: ['driver'],
+  DCF: ['discounted cash flow'],
+  Checks: ['check', 'integrity checks'],
+};
+
+/** The note's six tables, then the model's own sections that the note does not print as tables. */
+export const STATEMENTS: readonly Choice<StatementDef>[] = [
+  ...NOTE_TABLE_LAYOUTS.map((t) => ({
+    name: t.name,
+    aliases: ALIASES[t.name] ?? [],
+    value: { title: t.name, rows: t.rows.map((r) => ({ line: findLine(r.line)!, label: r.label })) },
+  })),
+  ...(['Segments', 'Drivers', 'DCF', 'Checks'] as const).map((section) => ({
+    name: section,
+    aliases: ALIASES[section],
+    value: {
+      title: section,
+      rows: LINES.filter((d) => d.section === section).map((d) => ({ line: d, label: d.label })),
+    },
+  })),
+];
+
+/** KC.STATEMENT's name argument (required). */
+export const parseStatement = chooser('name', 'a statement name', STATEMENTS, true);
+
+/** The periods KC.STATEMENT spills: 12/25 to 12/35E (the note prints 12/25 to 12/28E; the rest is the long range). */
+export const STATEMENT_PERIODS = PERIODS.filter((p) => p.kind !== 'opening');
+
+/** A statement of a built model: the heading row, then each line's label and values ("" where it has none). */
+export function statementRows(model: KcModel, def: StatementDef): Spill {
+  const header: Cell[] = [def.title, ...STATEMENT_PERIODS.map((p) => p.heading)];
+  const rows = def.rows.map(({ line, label }): Cell[] => {
+    if (line.scalar)
+      return [
+        label,
+        excelNumber(scalarValue(model, line), 'name', label),
+        ...STATEMENT_PERIODS.slice(1).map(() => ''),
+      ];
+    const byPeriod = new Map(model.series(line.id).map(({ period, value }) => [period, value]));
+    return [
+      label,
+      ...STATEMENT_PERIODS.map((p) =>
+        byPeriod.has(p.id) ? excelNumber(byPeriod.get(p.id)!, 'name', `${label} in ${p.heading}`) : '',
+      ),
+    ];
+  });
+  return [header, ...rows];
+}
+
+/** A single-value line (the DCF's totals): the model does not read the period for it. */
+export function scalarValue(model: KcModel, line: LineDef) {
+  return model.value(line.id, 0);
+}
