@@ -6,6 +6,7 @@
  * Charts the user drew, on any sheet, are never touched.
  */
 import type { ChartKind, PlanChart } from '../workbook/charts';
+import { CHART_COLOURS } from '../workbook/styles';
 import { a1 } from './addresses';
 import { chartName } from './layout';
 
@@ -51,6 +52,13 @@ export function queueCharts(
       const line = chart.series.getItemAt(spec.secondaryLine);
       line.chartType = 'Line';
       line.axisGroup = 'Secondary';
+    }
+    // The series colours every writer uses (src/workbook/styles.ts); lines are coloured as lines.
+    for (let i = 0; i < series; i++) {
+      const colour = `#${CHART_COLOURS[i % CHART_COLOURS.length]}`;
+      const format = chart.series.getItemAt(i).format;
+      if (spec.kind === 'line' || i === spec.secondaryLine) format.line.color = colour;
+      else if (!(spec.hiddenSeries ?? []).includes(i)) format.fill.setSolidColor(colour);
     }
     for (const hidden of spec.hiddenSeries ?? []) chart.series.getItemAt(hidden).format.fill.clear();
     bytes += 900;

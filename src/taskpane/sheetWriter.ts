@@ -1,12 +1,13 @@
 /// <reference types="office-js" />
 /**
  * Queues one plan sheet's cells and looks on a worksheet: values and formulas as 2D blocks (number formats first, so
- * text lands in text-formatted cells and Excel does not read "12/25" as a date), cell looks as multi-area ranges,
- * column widths, frozen panes and gridlines. Cells in `skip` (the Assumptions inputs, written in a later round trip)
+ * text lands in text-formatted cells and Excel does not read "12/25" as a date), cell looks as multi-area ranges
+ * (src/workbook/styles.ts: fonts, colours, fills, rules and boxes), wrapped text, row heights, column widths, frozen
+ * panes and gridlines. Outline groups, comments and print setup are left to the .xlsx writer (ExcelApi 1.10). Cells in `skip` (the Assumptions inputs, written in a later round trip)
  * are left alone; every other cell of the area is written, so what an older layout left there is cleared.
  * Each function returns its estimate of the JSON size it queued.
  */
-import { FONT, lookOf, type CellLook } from '../workbook/styles';
+import { COLOURS, FONT, lookOf, type CellLook } from '../workbook/styles';
 import { colLetter, type CellStyle, type PlanCell, type PlanSheet } from '../workbook/plan';
 import { a1, coverCells, rectAddress, type Rect } from './addresses';
 import type { CellValue } from './modelState';
@@ -113,7 +114,7 @@ function styleAreas(sheet: PlanSheet): { look: CellLook; addresses: string[] }[]
   const out: { look: CellLook; addresses: string[] }[] = [];
   for (const [k, cells] of byLook) {
     const look = k === 'header-right' ? lookOf('header', 4) : lookOf(k as CellStyle, 1);
-    if (!Object.keys(look).some((p) => p !== 'underline')) continue;
+    if (!Object.keys(look).length) continue;
     const addresses: string[] = [];
     let current = '';
     for (const rect of coverCells(cells)) {
@@ -154,8 +155,31 @@ export function queueSheetLooks(ws: Excel.Worksheet, sheet: PlanSheet, area: Rec
       if (look.size) areas.format.font.size = look.size;
       if (look.fill) areas.format.fill.color = `#${look.fill}`;
       if (look.alignRight) areas.format.horizontalAlignment = 'Right';
-      bytes += (address.length + REQUEST) * Object.keys(look).length;
+      // A box: a medium black border all round; an underline: a thin grey rule below (as the .xlsx writer draws).
+      const edges = look.box
+        ? ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight']
+        : look.underline
+          ? ['EdgeBottom']
+          : [];
+      for (const edge of edges) {
+        const border = areas.format.borders.getItem(edge as Excel.BorderIndex);
+        border.style = 'Continuous';
+        border.weight = look.box ? 'Medium' : 'Thin';
+        border.color = `#${look.box ? COLOURS.formula : COLOURS.rule}`;
+      }
+      bytes += (address.length + REQUEST) * (Object.keys(look).length + 3 * edges.length);
     }
+  }
+  const wrapped = coverCells(sheet.cells.filter((c) => c.wrap).map((c) => `${c.row},${c.col}`));
+  if (wrapped.length) {
+    const areas = ws.getRanges(wrapped.map((r) => rectAddress(r)).join(','));
+    areas.format.wrapText = true;
+    areas.format.verticalAlignment = 'Top';
+    bytes += 2 * REQUEST;
+  }
+  for (const [row, height] of Object.entries(sheet.heights ?? {})) {
+    ws.getRange(`${row}:${row}`).format.rowHeight = height;
+    bytes += REQUEST;
   }
   // Column widths, equal neighbours together.
   for (let i = 0; i < sheet.widths.length;) {

@@ -32,7 +32,16 @@ export interface ChartInfo {
   type: string;
   title: string;
   position?: { from: string; to?: string };
-  series: { name: string; values: Scalar[]; source: string; chartType?: string; axisGroup?: string }[];
+  series: {
+    name: string;
+    values: Scalar[];
+    source: string;
+    chartType?: string;
+    axisGroup?: string;
+    fillColor?: string;
+    lineColor?: string;
+    hiddenFill?: boolean;
+  }[];
 }
 
 /** The stand-in: its host, and the user's side of the workbook. */
@@ -66,6 +75,7 @@ export interface ExcelStandIn {
   addUserChart(sheet: string, source: string, type?: string): void;
   format(sheet: string, a1: string): CellFormat & { numberFormat: string };
   columnWidth(sheet: string, col: number): number | undefined;
+  rowHeight(sheet: string, row: number): number | undefined;
   freeze(sheet: string): { rows: number; cols: number };
   charts(sheet: string): ChartInfo[];
   names(): { name: string; formula: string; visible: boolean }[];
@@ -205,6 +215,7 @@ export function createExcelStandIn(): ExcelStandIn {
       return { ...f, numberFormat: f.numberFormat ?? 'General' };
     },
     columnWidth: (sheet, col) => doc.get(sheet).widths.get(col),
+    rowHeight: (sheet, row) => doc.get(sheet).heights.get(row),
     freeze: (sheet) => ({ ...doc.get(sheet).freeze }),
     charts(sheet) {
       return doc.get(sheet).charts.map((c) => ({
@@ -218,6 +229,9 @@ export function createExcelStandIn(): ExcelStandIn {
           values: s.broken ? ['#REF!'] : doc.grid(s, (r, col) => doc.value(s.sheet, r, col)).flat(),
           chartType: s.chartType,
           axisGroup: s.axisGroup,
+          fillColor: s.fillColor,
+          lineColor: s.lineColor,
+          hiddenFill: s.hiddenFill,
         })),
       }));
     },

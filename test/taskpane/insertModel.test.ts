@@ -16,6 +16,7 @@ import {
 import { readState, STATE_KEY } from '../../src/taskpane/modelState';
 import { buildModel, PERIODS } from '../../src/model';
 import { SHEET_NAMES } from '../../src/workbook/plan';
+import { CHART_COLOURS, COLOURS, LOOKS } from '../../src/workbook/styles';
 import { createExcelStandIn, type ExcelStandIn } from '../support/excelStandIn';
 import { at, close, DATE, engine, insert, lineCell, mismatches, plan, sheetOf, VERSION } from './helpers';
 
@@ -104,6 +105,32 @@ describe('Insert into a new workbook', () => {
     const income = p.sheets.find((s) => s.name === SHEET_NAMES.income)!;
     expect(standIn.freeze(SHEET_NAMES.income)).toEqual(income.freeze);
     expect(standIn.columnWidth(SHEET_NAMES.income, 1)).toBeGreaterThan(income.widths[0] * 5);
+  });
+
+  it('draws the looks of src/workbook/styles.ts: rules, boxes, wrapped text, row heights, chart colours', () => {
+    const cells = p.sheets.flatMap((s) => s.cells.map((c) => ({ sheet: s, c })));
+    const header = cells.find(({ c }) => c.style === 'header')!;
+    expect(standIn.format(header.sheet.name, at(header.c)).borders?.EdgeBottom).toEqual({
+      style: 'Continuous',
+      weight: 'Thin',
+      color: `#${COLOURS.rule}`,
+    });
+    for (const { sheet, c } of cells.filter((x) => LOOKS[x.c.style].box)) {
+      const borders = standIn.format(sheet.name, at(c)).borders ?? {};
+      for (const edge of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'])
+        expect(borders[edge]).toMatchObject({ weight: 'Medium' });
+      expect(standIn.format(sheet.name, at(c)).fill).toBe(`#${LOOKS[c.style].fill}`);
+    }
+    const wrapped = cells.filter(({ c }) => c.wrap);
+    expect(wrapped.length).toBeGreaterThan(0);
+    for (const { sheet, c } of wrapped) expect(standIn.format(sheet.name, at(c)).wrapText).toBe(true);
+    for (const s of p.sheets)
+      for (const [row, height] of Object.entries(s.heights ?? {}))
+        expect(standIn.rowHeight(s.name, Number(row))).toBe(height);
+    const first = standIn.charts(p.charts[0].sheet)[0].series;
+    expect(first[0].fillColor).toBe(`#${CHART_COLOURS[0]}`);
+    if (p.charts[0].secondaryLine !== undefined)
+      expect(first[p.charts[0].secondaryLine].lineColor).toBe(`#${CHART_COLOURS[p.charts[0].secondaryLine]}`);
   });
 
   it("draws the plan's charts from the statement rows, named for later updates", () => {

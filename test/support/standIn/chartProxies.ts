@@ -192,8 +192,16 @@ class ChartSeriesProxy extends ClientObject {
     super(context);
     const fill = context.track('ChartFill', {
       clear: () => this.set((s) => (s.hiddenFill = true)),
+      setSolidColor: (color: string) => this.set((s) => (s.fillColor = color.toUpperCase())),
     });
-    this.format = context.track('ChartSeriesFormat', { fill });
+    const line = {};
+    Object.defineProperty(line, 'color', {
+      get: () => {
+        throw new StandInError('PropertyNotLoaded', "The property 'color' is not available.");
+      },
+      set: (color: string) => this.set((s) => (s.lineColor = color.toUpperCase())),
+    });
+    this.format = context.track('ChartSeriesFormat', { fill, line: context.track('ChartLineFormat', line) });
   }
   private set(f: (s: SeriesState) => void): void {
     this.context.enqueue({ size: REQUEST_OVERHEAD + 20, write: true, run: () => f(this.state()) });

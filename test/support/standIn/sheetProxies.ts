@@ -241,15 +241,65 @@ export class WorksheetProxy extends ClientObject {
   }
 }
 
-/** Range.format, RangeAreas.format: font, fill, alignment, column width. */
+const BORDER_EDGES = [
+  'EdgeTop',
+  'EdgeBottom',
+  'EdgeLeft',
+  'EdgeRight',
+  'InsideVertical',
+  'InsideHorizontal',
+  'DiagonalDown',
+  'DiagonalUp',
+];
+const BORDER_STYLES = [
+  'None',
+  'Continuous',
+  'Dash',
+  'DashDot',
+  'DashDotDot',
+  'Dot',
+  'Double',
+  'SlantDashDot',
+];
+const BORDER_WEIGHTS = ['Hairline', 'Thin', 'Medium', 'Thick'];
+
+/** Range.format, RangeAreas.format: font, fill, borders, alignment, wrapping, column width, row height. */
 class FormatProxy {
   readonly font: object;
   readonly fill: object;
+  readonly borders: object;
   constructor(
     context: Context,
     private readonly apply: (size: number, f: (format: CellFormat, col: number) => void) => void,
     private readonly widths?: (pts: number) => void,
+    private readonly heights?: (pts: number) => void,
   ) {
+    this.borders = context.track('RangeBorderCollection', {
+      getItem: (edge: string) => {
+        if (!BORDER_EDGES.includes(edge))
+          throw new StandInError('InvalidArgument', `Bad border index ${edge}`);
+        const border: Record<string, unknown> = {};
+        for (const [prop, allowed] of [
+          ['style', BORDER_STYLES],
+          ['weight', BORDER_WEIGHTS],
+          ['color', null],
+        ] as const)
+          Object.defineProperty(border, prop, {
+            get: () => {
+              throw new StandInError('PropertyNotLoaded', `The property '${prop}' is not available.`);
+            },
+            set: (v: string) => {
+              if (allowed && !allowed.includes(v))
+                throw new StandInError('InvalidArgument', `Bad border ${prop} ${v}`);
+              apply(jsonSize(v), (fmt) => {
+                const borders = (fmt.borders ??= {});
+                (borders[edge] ??= {})[prop] = prop === 'color' ? v.toUpperCase() : v;
+              });
+            },
+          });
+        return context.track('RangeBorder', border);
+      },
+    });
     const font: Record<string, unknown> = {};
     for (const name of ['name', 'color', 'bold', 'italic', 'size'] as const)
       Object.defineProperty(font, name, {
@@ -287,6 +337,25 @@ class FormatProxy {
   set horizontalAlignment(value: string) {
     this.apply(jsonSize(value), (fmt) => (fmt.horizontalAlignment = value));
   }
+  set verticalAlignment(value: string) {
+    this.apply(jsonSize(value), (fmt) => (fmt.verticalAlignment = value));
+  }
+  get verticalAlignment(): string {
+    throw new StandInError('PropertyNotLoaded', "The property 'verticalAlignment' is not available.");
+  }
+  set wrapText(value: boolean) {
+    this.apply(5, (fmt) => (fmt.wrapText = value));
+  }
+  get wrapText(): boolean {
+    throw new StandInError('PropertyNotLoaded', "The property 'wrapText' is not available.");
+  }
+  set rowHeight(points: number) {
+    if (!this.heights) throw new StandInError('InvalidArgument', 'rowHeight on a multi-area range');
+    this.heights(points);
+  }
+  get rowHeight(): number {
+    throw new StandInError('PropertyNotLoaded', "The property 'rowHeight' is not available.");
+  }
   get horizontalAlignment(): string {
     throw new StandInError('PropertyNotLoaded', "The property 'horizontalAlignment' is not available.");
   }
@@ -316,6 +385,11 @@ export class RangeProxy extends ClientObject {
           this.worksheet.queue(jsonSize(pts), (s) => {
             const b = this.block(s);
             for (let c = b.col1; c <= b.col2; c++) s.widths.set(c, pts);
+          }),
+        (pts) =>
+          this.worksheet.queue(jsonSize(pts), (s) => {
+            const b = this.block(s);
+            for (let r = b.row1; r <= b.row2; r++) s.heights.set(r, pts);
           }),
       ),
     );

@@ -41,6 +41,10 @@ export interface CellFormat {
   size?: number;
   fill?: string;
   horizontalAlignment?: string;
+  verticalAlignment?: string;
+  wrapText?: boolean;
+  /** By edge ("EdgeBottom", ...): line style, weight and colour. */
+  borders?: Record<string, { style?: string; weight?: string; color?: string }>;
 }
 
 export interface Block {
@@ -57,6 +61,9 @@ export interface SeriesState extends Block {
   axisGroup?: string;
   /** Drawn with no fill (ChartFill.clear). */
   hiddenFill?: boolean;
+  /** ChartFill.setSolidColor, ChartLineFormat.color. */
+  fillColor?: string;
+  lineColor?: string;
   /** The series' sheet was deleted: its reference is #REF! for good. */
   broken?: boolean;
 }
@@ -74,6 +81,7 @@ export interface SheetState {
   visibility: Visibility;
   formats: Map<string, CellFormat>;
   widths: Map<number, number>;
+  heights: Map<number, number>;
   freeze: { rows: number; cols: number };
   charts: ChartState[];
   handlers: Record<EventKind, Set<Handler>>;
@@ -206,6 +214,7 @@ export class WorkbookModel {
       visibility: 'Visible',
       formats: new Map(),
       widths: new Map(),
+      heights: new Map(),
       freeze: { rows: 0, cols: 0 },
       charts: [],
       handlers: { changed: new Set(), calculated: new Set() },
