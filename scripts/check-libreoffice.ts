@@ -7,7 +7,7 @@
  */
 import { writeFileSync } from 'fs';
 import { buildPlan, type PlanOptions } from '../src/workbook/plan';
-import { findSoffice, recalculateInLibreOffice } from '../src/workbook/libreoffice';
+import { findSoffice, recalculateInLibreOffice } from '../test/support/libreoffice';
 import { renderWithLibreOffice } from '../test/workbook/render';
 
 type Case = PlanOptions & { poisonCache?: boolean };

@@ -1,5 +1,5 @@
 import { buildModelUncached, clearCache, defaultGridAxes, sensitivityGrid } from '../../src/model';
-import { loadIntoHyperFormula } from '../../src/workbook/hyperformula';
+import { loadIntoHyperFormula } from '../../test/support/hyperformula';
 import { buildPlan } from '../../src/workbook/plan';
 import { planToXlsxBuffer } from '../../src/workbook/xlsx';
 import { measure, scaled } from '../timing';

@@ -1,12 +1,12 @@
 /**
- * The pane's WorkbookPort over excelWriter.ts, for any ExcelHost: real Excel (Excel.run) or a test's stand-in.
- * Everything Office-specific stays in excelWriter; this only adapts shapes (progress reports, the summary).
+ * The pane's WorkbookPort over the Office.js writer (./excelWriter.ts), for any ExcelHost: real Excel (Excel.run) or
+ * a test's stand-in. It only adapts shapes: progress reports, the summary, and what an insert did, in sentences.
  */
 import * as writer from './excelWriter';
 import type { ExcelHost } from './excelWriter';
-import type { Progress, WorkbookPort } from './port';
-import type { SummaryFigures } from './summary';
+import type { InsertReport, Progress, WorkbookPort, WorkbookSummary } from './port';
 
+/** Where batches run (re-exported for taskpane.ts). */
 export type { ExcelHost } from './excelWriter';
 export { officeHost } from './excelWriter';
 
@@ -31,34 +31,60 @@ export function toProgress(raw: unknown): Progress {
   return { message: 'Working…' };
 }
 
-/** The pane's view of the writer's summary (the same figures; only the card's periods are read). */
-function toFigures(summary: writer.ModelSummary | null): SummaryFigures | null {
-  if (!summary) return null;
-  return {
-    targetPrice: summary.targetPrice,
-    upside: summary.upside,
-    enterpriseValue: summary.enterpriseValue,
-    revenue: summary.revenue,
-    ebitda: summary.ebitda,
-    masterCheck: summary.masterCheck,
-  };
+/** What an insert did, in sentences for the pane. */
+export function describeInsert(result: writer.InsertResult): InsertReport {
+  const notes: string[] = [];
+  const firstInsert = result.firstInsert;
+  if (result.prefixedNames && firstInsert)
+    notes.push(
+      'This workbook already had some of the names KC Model uses, so the model’s names carry the prefix KC_ ' +
+        '(KC_wacc, KC_targetPrice, …); your own names are unchanged.',
+    );
+  for (const [plan, actual] of Object.entries(result.renamed))
+    if (firstInsert) notes.push(`Your sheet “${plan}” was left alone; the model’s is “${actual}”.`);
+  const change = result.layoutChange;
+  if (change) {
+    notes.push(
+      `This version of KC Model lays the sheets out differently (layout ${change.from} → ${change.to}); ` +
+        `${change.moved} edited input${change.moved === 1 ? '' : 's'} moved to ${change.moved === 1 ? 'its' : 'their'} new cell${change.moved === 1 ? '' : 's'}.`,
+    );
+    if (change.sheetsAdded.length) notes.push(`New sheets: ${change.sheetsAdded.join(', ')}.`);
+    if (change.dropped.length)
+      notes.push(
+        `The new layout has no cell for these edited inputs (re-enter them if still needed): ${change.dropped
+          .map((d) => `${d.label} = ${d.value}`)
+          .join('; ')}.`,
+      );
+  }
+  if (result.carried.length && !change)
+    notes.push(
+      `Kept ${result.carried.length} input${result.carried.length === 1 ? '' : 's'} you edited on the sheet.`,
+    );
+  return { notes, needsRecalculation: !result.calculated };
 }
 
+/** The pane's WorkbookPort over the Office.js writer, for a host. */
 export function createExcelPort(host: ExcelHost): WorkbookPort {
   return {
     async insertModel({ scenario, overrides, reset, onProgress }) {
-      await writer.insertModel(host, {
+      const result = await writer.insertModel(host, {
         scenario,
         overrides,
         reset,
         onProgress: onProgress ? (raw: unknown) => onProgress(toProgress(raw)) : undefined,
       });
+      return describeInsert(result);
     },
     convertToValues: async ({ scenario }) => (await writer.convertToValues(host, { scenario })).sheets,
     writeAssumption: (id, period, value) => writer.writeAssumption(host, id, period, value),
-    readSummary: async () => toFigures(await writer.readSummary(host)),
+    async readSummary(): Promise<WorkbookSummary | null> {
+      const summary = await writer.readSummary(host);
+      if (!summary) return null;
+      const { calculationMode, ...figures } = summary;
+      return { figures, manualCalculation: calculationMode === 'Manual' };
+    },
     readInsertedScenario: () => writer.readInsertedScenario(host),
     readEditedAssumptions: () => writer.readEditedAssumptions(host),
-    watchAssumptions: (onChange) => writer.watchAssumptions(host, onChange),
+    watchModel: (listener) => writer.watchModel(host, listener),
   };
 }

@@ -17,7 +17,7 @@ import {
   type KeyField,
   type PaneOverrides,
 } from './fields';
-import type { Progress, WorkbookPort, WorkbookState } from './port';
+import type { InsertReport, Progress, WorkbookEvent, WorkbookPort, WorkbookState } from './port';
 import {
   engineSummary,
   formatPct,
@@ -29,6 +29,10 @@ import {
 } from './summary';
 
 export type NoticeKind = 'info' | 'warning' | 'success';
+
+/** Manual calculation mode: the add-in never switches it, so the user's F9 brings the figures up to date. */
+export const NEEDS_F9 =
+  'Calculation is set to Manual in this workbook, so the figures need a recalculation (F9) to be up to date.';
 
 interface FieldView {
   field: KeyField;
@@ -50,6 +54,12 @@ export class TaskPane {
   private queue: Promise<void> = Promise.resolve();
   private pending = 0;
   private watchTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Manual calculation mode and the workbook changed (or was written) since Excel last calculated: F9 is due. */
+  private recalculationDue = false;
+  /** A change event arrived since the last summary read. */
+  private changedSinceCalculation = false;
+  /** What the last write told the user (kept beside the F9 warning). */
+  private writeNotice = '';
   private readonly fields: FieldView[] = [];
 
   constructor(private readonly doc: Document) {
@@ -77,8 +87,8 @@ export class TaskPane {
       this.model = 'live';
       await this.syncFromWorkbook(state);
       await this.watch(port);
-      await this.refreshWorkbookSummary();
       this.setNotice('success', 'This workbook holds the model: the pane follows its Assumptions sheet.');
+      await this.refreshWorkbookSummary();
     });
     return this.idle();
   }
@@ -95,6 +105,7 @@ export class TaskPane {
 
   setNotice(kind: NoticeKind, text: string): void {
     const notice = this.el('kc-notice');
+    delete notice.dataset.recalculation;
     notice.dataset.kind = kind;
     notice.textContent = text;
   }
@@ -340,14 +351,14 @@ export class TaskPane {
     this.enqueue(
       'Inserting the model…',
       async () => {
-        await port.insertModel({ ...request, onProgress: (p) => this.setProgress(p, true) });
+        const report = await port.insertModel({ ...request, onProgress: (p) => this.setProgress(p, true) });
         this.model = 'live';
         await this.watch(port);
-        await this.refreshWorkbookSummary();
-        this.setNotice(
-          'success',
+        this.written(
+          report,
           'The model is in the workbook. Edit assumptions here or on the Assumptions sheet: Excel recalculates.',
         );
+        await this.refreshWorkbookSummary();
       },
       'Model inserted.',
     );
@@ -361,7 +372,9 @@ export class TaskPane {
     this.enqueue(
       start,
       async () => {
-        await port.insertModel({ ...request, onProgress: (p) => this.setProgress(p, true) });
+        const report = await port.insertModel({ ...request, onProgress: (p) => this.setProgress(p, true) });
+        await this.watch(port);
+        this.written(report, 'The model was rewritten in place; your links into it keep working.');
         await this.syncFromWorkbook(await port.readInsertedScenario());
         await this.refreshWorkbookSummary();
       },
@@ -384,12 +397,14 @@ export class TaskPane {
     this.enqueue(
       'Resetting assumptions…',
       async () => {
-        await port.insertModel({
+        const report = await port.insertModel({
           scenario,
           overrides: {},
           reset: true,
           onProgress: (p) => this.setProgress(p, true),
         });
+        await this.watch(port);
+        this.written(report, `The inputs are the ${scenario} scenario's again.`);
         await this.refreshWorkbookSummary();
       },
       `Assumptions reset to the ${scenario} scenario.`,
@@ -411,20 +426,38 @@ export class TaskPane {
     );
   }
 
+  /**
+   * Follows the workbook anew (after every write and on attach): a sheet that was deleted takes its handlers with
+   * it, and handlers do not survive closing the workbook.
+   */
   private async watch(port: WorkbookPort): Promise<void> {
     await this.unwatch();
-    this.stopWatching = await port.watchAssumptions(() => this.assumptionsChanged());
+    this.stopWatching = await port.watchModel((event) => this.workbookEvent(event));
   }
 
   private async unwatch(): Promise<void> {
     const stop = this.stopWatching;
     this.stopWatching = null;
-    if (stop) await stop();
+    // The old handlers may belong to a closed session or a deleted sheet: nothing is left to stop then.
+    if (stop) await stop().catch(() => undefined);
   }
 
-  /** The Assumptions sheet changed (in the pane or by hand): read what Excel recalculated, once per burst. */
-  private assumptionsChanged(): void {
+  /** Shows what a write did, and whether the figures wait for F9 (Manual calculation mode). */
+  private written(report: InsertReport, done: string): void {
+    this.recalculationDue = report.needsRecalculation;
+    this.writeNotice = [done, ...report.notes].join(' ');
+    this.setNotice('success', this.writeNotice);
+  }
+
+  private workbookEvent(event: WorkbookEvent): void {
+    if (event === 'calculated') this.recalculationDue = false;
+    this.assumptionsChanged(event === 'changed');
+  }
+
+  /** The workbook changed or calculated (in the pane or by hand): read what Excel calculated, once per burst. */
+  private assumptionsChanged(changed = true): void {
     if (this.model !== 'live') return;
+    if (changed) this.changedSinceCalculation = true;
     this.markSummaryStale();
     clearTimeout(this.watchTimer);
     this.watchTimer = setTimeout(
@@ -480,8 +513,24 @@ export class TaskPane {
 
   private async refreshWorkbookSummary(): Promise<void> {
     if (!this.port) return;
-    const figures = await this.port.readSummary();
-    if (figures) this.renderSummary(figures, 'workbook', 'Workbook');
+    const summary = await this.port.readSummary();
+    if (!summary) return;
+    this.renderSummary(summary.figures, 'workbook', 'Workbook');
+    if (!summary.manualCalculation) {
+      this.recalculationDue = false;
+      this.changedSinceCalculation = false;
+      return;
+    }
+    if (this.changedSinceCalculation) this.recalculationDue = true;
+    this.changedSinceCalculation = false;
+    const notice = this.el('kc-notice');
+    if (this.recalculationDue) {
+      this.markSummaryStale();
+      this.setNotice('warning', `${NEEDS_F9} ${this.writeNotice}`.trim());
+      notice.dataset.recalculation = 'due';
+    } else if (notice.dataset.recalculation === 'due') {
+      this.setNotice('success', this.writeNotice || 'Excel has recalculated the model.');
+    }
   }
 
   // ---- progress, errors, queue -----------------------------------------------------------------------------

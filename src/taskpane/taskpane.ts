@@ -33,7 +33,11 @@ export function describeHost(info: {
 }
 
 function isHost(value: unknown): value is ExcelHost {
-  return !!value && typeof (value as ExcelHost).run === 'function';
+  return (
+    !!value &&
+    typeof (value as ExcelHost).run === 'function' &&
+    typeof (value as ExcelHost).runIn === 'function'
+  );
 }
 
 function start(): void {

@@ -10,7 +10,9 @@ import { execFileSync } from 'child_process';
 import { copyFileSync, mkdirSync } from 'fs';
 import { join } from 'path';
 import type { BrowserContext, Page } from 'playwright-core';
+import { buildModel } from '../../src/model';
 import { engineSummary, formatPct, formatRmbMn, formatUsd } from '../../src/taskpane/summary';
+import { buildPlan, colLetter } from '../../src/workbook/plan';
 import {
   ARTIFACTS,
   assert,
@@ -31,11 +33,40 @@ interface StandInView {
   valueAt(sheet: string, a1: string): string | number | boolean;
   formulaAt(sheet: string, a1: string): string | number | boolean;
   setValue(sheet: string, a1: string, value: string | number | boolean): void;
+  addSheet(name: string, cells?: Record<string, string | number | boolean>): void;
+  addName(name: string, formula: string): void;
   names(): { name: string; formula: string; visible: boolean }[];
   snapshot(): string;
   sheetNames(): string[];
+  calculationMode: string;
+  calculateNow(): void;
+  reopen(): void;
+  host: unknown;
 }
 type StandInWindow = Window & { __KC_STAND_IN__: StandInView };
+
+/** Cells from the plan (never fixed addresses): the base WACC input, 12/27E revenue. */
+const PLAN = buildPlan({});
+const at = (c: { row: number; col: number }) => `${colLetter(c.col)}${c.row}`;
+const WACC_BASE = {
+  sheet: PLAN.anchors.scalarInput.wacc.base.sheet,
+  a1: at(PLAN.anchors.scalarInput.wacc.base),
+};
+const REVENUE_2027 = { sheet: PLAN.anchors.lines.revenue[3].sheet, a1: at(PLAN.anchors.lines.revenue[3]) };
+
+/** Runs a function of the page's stand-in. */
+function standInDo<T>(page: Page, f: string, ...args: unknown[]): Promise<T> {
+  return page.evaluate(
+    ([fn, a]) => {
+      const s = (window as unknown as StandInWindow).__KC_STAND_IN__ as unknown as Record<
+        string,
+        (...x: unknown[]) => T
+      >;
+      return s[fn as string](...(a as unknown[]));
+    },
+    [f, args] as const,
+  );
+}
 
 let context: BrowserContext;
 let baseUrl: string;
@@ -366,6 +397,97 @@ test('keyboard: every control is reachable with Tab, buttons are <button>, live 
   await idle(page);
   assertEqual(await page.getAttribute('#kc-summary', 'data-source'), 'workbook', 'Insert by keyboard');
   assert((await text(page, '#kc-announce')).startsWith('Target price US$19.50'), 'announcement');
+  await page.close();
+});
+
+test('Update keeps a link into the model; the pane follows sheet edits after Update and Reset', async () => {
+  const page = await openPane({ host: 'Excel', inject: true });
+  await page.click('#kc-insert');
+  await idle(page);
+  await standInDo(page, 'addSheet', 'Links', { A1: `='${REVENUE_2027.sheet}'!${REVENUE_2027.a1}` });
+  await page.selectOption('#kc-scenario', 'bull');
+  await idle(page);
+  await page.click('#kc-update');
+  await idle(page);
+  assertEqual(await text(page, '#kc-error'), '', 'no error after update');
+  const linked = (await cellValue(page, 'Links', 'A1')) as number;
+  const want = buildModel({ scenario: 'bull' }).value('revenue', '2027E')!.toNumber();
+  assert(Math.abs(linked - want) < 1e-6 * want, `the link shows ${linked}, the engine ${want}`);
+  // After Update the pane still follows the sheet: an edit of the bull WACC input (the selector is on bull).
+  await standInDo(page, 'setValue', WACC_BASE.sheet, at(PLAN.anchors.scalarInput.wacc.bull), 0.12);
+  await expectSummary(page, { wacc: '0.12' }, 'bull');
+  await page.click('#kc-reset');
+  await idle(page);
+  await expectSummary(page, {}, 'bull');
+  await standInDo(page, 'setValue', WACC_BASE.sheet, at(PLAN.anchors.scalarInput.wacc.bull), 0.13);
+  await expectSummary(page, { wacc: '0.13' }, 'bull');
+  assertEqual(pageErrors(page).length, 0, `page errors: ${pageErrors(page).join('; ')}`);
+  await page.close();
+});
+
+test('Manual calculation mode: the pane asks for F9 and follows the recalculation', async () => {
+  const page = await openPane({ host: 'Excel', inject: true });
+  await page.evaluate(
+    () => ((window as unknown as StandInWindow).__KC_STAND_IN__.calculationMode = 'Manual'),
+  );
+  await page.click('#kc-insert');
+  await idle(page);
+  assert((await text(page, '#kc-notice')).includes('(F9)'), `notice: ${await text(page, '#kc-notice')}`);
+  assertEqual(await page.getAttribute('#kc-notice', 'data-kind'), 'warning', 'a warning');
+  await standInDo(page, 'calculateNow');
+  await expectSummary(page, {});
+  await idle(page);
+  assert(!(await text(page, '#kc-notice')).includes('(F9)'), 'the F9 notice goes after the recalculation');
+  await standInDo(page, 'setValue', WACC_BASE.sheet, WACC_BASE.a1, 0.11);
+  await page.waitForFunction(
+    () => document.getElementById('kc-notice')?.textContent?.includes('(F9)'),
+    null,
+    {
+      timeout: 30_000,
+    },
+  );
+  await standInDo(page, 'calculateNow');
+  await expectSummary(page, { wacc: '0.11' });
+  await screenshot(page, 'taskpane-manual-calculation-320.png');
+  await page.close();
+});
+
+test('reopening the workbook: the pane takes the model up again and follows its edits', async () => {
+  const page = await openPane({ host: 'Excel', inject: true });
+  await page.click('#kc-insert');
+  await idle(page);
+  await standInDo(page, 'reopen');
+  await page.evaluate(() =>
+    window.dispatchEvent(
+      new CustomEvent('kc:host', {
+        detail: { host: (window as unknown as StandInWindow).__KC_STAND_IN__.host },
+      }),
+    ),
+  );
+  await idle(page);
+  assert(
+    (await text(page, '#kc-notice')).includes('holds the model'),
+    `notice: ${await text(page, '#kc-notice')}`,
+  );
+  await standInDo(page, 'setValue', WACC_BASE.sheet, WACC_BASE.a1, 0.1);
+  await expectSummary(page, { wacc: '0.1' });
+  await page.close();
+});
+
+test("a user's name wacc: the model's names carry KC_ and the pane says so", async () => {
+  const page = await openPane({ host: 'Excel', inject: true });
+  await standInDo(page, 'setValue', 'Sheet1', 'A1', 0.2);
+  await standInDo(page, 'addName', 'wacc', '=Sheet1!$A$1');
+  await page.click('#kc-insert');
+  await idle(page);
+  assertEqual(await text(page, '#kc-error'), '', 'no error');
+  assert((await text(page, '#kc-notice')).includes('KC_'), `notice: ${await text(page, '#kc-notice')}`);
+  await expectSummary(page, {});
+  const names = await page.evaluate(() => (window as unknown as StandInWindow).__KC_STAND_IN__.names());
+  assertEqual(names.find((n) => n.name === 'wacc')?.formula, '=Sheet1!$A$1', "the user's wacc");
+  await edit(page, 'wacc', '11%');
+  await idle(page);
+  await expectSummary(page, { wacc: '0.11' });
   await page.close();
 });
 

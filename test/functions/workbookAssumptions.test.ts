@@ -4,7 +4,7 @@
  */
 import * as functions from '../../src/functions/functions';
 import { buildModel } from '../../src/model';
-import { loadIntoHyperFormula, type LoadedPlan } from '../../src/workbook/hyperformula';
+import { loadIntoHyperFormula, type LoadedPlan } from '../support/hyperformula';
 import { buildPlan, type WorkbookPlan } from '../../src/workbook/plan';
 import { excelInvoker, generateMetadata, installRuntime } from './runtime';
 

@@ -1,5 +1,5 @@
-import { toCell, type LoadedPlan } from '../../src/workbook/hyperformula';
-import { close } from '../../src/workbook/libreoffice';
+import { toCell, type LoadedPlan } from '../support/hyperformula';
+import { close } from '../support/libreoffice';
 import type { WorkbookPlan } from '../../src/workbook/plan';
 
 /** Every formula cell of `expected` whose value in the loaded engine differs from the plan's cached (engine) value. */

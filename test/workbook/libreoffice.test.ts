@@ -3,7 +3,7 @@
  * page, sans fonts only, every chart imported as a native chart with the engine's values, and the Checks sheet's
  * text as shown: fixed point, no (0.0) for noise, a PASS or FAIL on every row.
  */
-import { findSoffice } from '../../src/workbook/libreoffice';
+import { findSoffice } from '../support/libreoffice';
 import { buildPlan, type WorkbookPlan } from '../../src/workbook/plan';
 import { renderWithLibreOffice, type Rendered } from './render';
 

@@ -2,7 +2,7 @@
  * The plan loaded into HyperFormula (an independent spreadsheet engine): every formula equals the model's value,
  * and editing assumption cells recalculates to exactly what the model gives for the same overrides.
  */
-import { loadIntoHyperFormula, type LoadedPlan } from '../../src/workbook/hyperformula';
+import { loadIntoHyperFormula, type LoadedPlan } from '../support/hyperformula';
 import { buildPlan, type CellAddress, type PlanOptions, type WorkbookPlan } from '../../src/workbook/plan';
 import { mismatches } from './helpers';
 

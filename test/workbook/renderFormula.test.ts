@@ -10,7 +10,7 @@ import { evaluate } from '../../src/model/evaluate';
 import * as E from '../../src/model/expr';
 import type { Expr } from '../../src/model/expr';
 import { renderFormula, type RenderContext } from '../../src/workbook/renderFormula';
-import { close } from '../../src/workbook/libreoffice';
+import { close } from '../support/libreoffice';
 
 const DRIVERS: Record<string, string> = { a: '-2.5', b: '0.75', c: '4', z: '0' };
 const COLS: Record<string, string> = { a: 'A', b: 'B', c: 'C', z: 'D' };

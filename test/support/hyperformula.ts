@@ -1,9 +1,9 @@
 /**
- * Loads a workbook plan into HyperFormula (a spreadsheet engine in JavaScript): the parity tests and the
+ * Test and benchmark support (not shipped): loads a workbook plan into HyperFormula (a spreadsheet engine in JavaScript): the parity tests and the
  * benchmark use it to recalculate every formula of the plan independently of the model's evaluator.
  */
 import { HyperFormula, type RawCellContent } from 'hyperformula';
-import type { CellAddress, PlanValue, WorkbookPlan } from './plan';
+import type { CellAddress, PlanValue, WorkbookPlan } from '../../src/workbook/plan';
 
 export interface LoadedPlan {
   hf: HyperFormula;

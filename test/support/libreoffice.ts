@@ -1,5 +1,5 @@
 /**
- * Recalculates a written workbook in LibreOffice Calc (headless) and compares every formula's result with the
+ * Test and script support (not shipped): recalculates a written workbook in LibreOffice Calc (headless) and compares every formula's result with the
  * engine's value. LibreOffice keeps the cached values of an .xlsx unless told to recalculate on load, so a
  * private profile sets Calc's OOXMLRecalcMode to 0 (always recalculate).
  */
@@ -8,8 +8,8 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync, existsSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import type { WorkbookPlan } from './plan';
-import { writePlanXlsx } from './xlsx';
+import type { WorkbookPlan } from '../../src/workbook/plan';
+import { writePlanXlsx } from '../../src/workbook/xlsx';
 import { toCell } from './hyperformula';
 
 export interface CalcReport {

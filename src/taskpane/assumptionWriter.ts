@@ -1,0 +1,57 @@
+/// <reference types="office-js" />
+/**
+ * Writes one assumption from the pane into its input cell on the Assumptions sheet, for the scenario the selector is
+ * on. The cell is found by driver, scenario block and period in the recorded state (so rows the user inserted above
+ * the inputs do not matter). A number only: the pane never writes text or formulas.
+ */
+import { SCENARIO_NAMES } from '../model';
+import { rectAddress } from './addresses';
+import type { ExcelHost } from './excelHost';
+import { locateInputs } from './inputLocator';
+import { SELECTOR_KEY } from './layout';
+import { notInserted } from './workbookErrors';
+import { readWorkbook } from './workbookView';
+
+/** Writes `value` for driver `id` (and `period` for per-year drivers) in the selected scenario's inputs. */
+export async function writeAssumption(
+  host: ExcelHost,
+  id: string,
+  period: string | undefined,
+  value: number,
+): Promise<void> {
+  if (!Number.isFinite(value)) throw new Error(`${id}: ${value} is not a number`);
+  await host.run(async (context) => {
+    const view = await readWorkbook(context);
+    const located = view.state ? locateInputs(view) : null;
+    if (!located) throw notInserted();
+    const selector = located.cells.get(SELECTOR_KEY);
+    const ws = context.workbook.worksheets.getItem(located.sheet);
+    const sel = selector
+      ? ws
+          .getRange(
+            rectAddress({ row1: selector.row, col1: selector.col, row2: selector.row, col2: selector.col }),
+          )
+          .load('values')
+      : null;
+    await context.sync();
+    const v = sel?.values[0][0];
+    const scenario =
+      typeof v === 'number' && SCENARIO_NAMES[v - 1] ? SCENARIO_NAMES[v - 1] : view.state!.scenario;
+    const key = period === undefined ? `${id}|${scenario}` : `${id}|${scenario}|${period}`;
+    const cell = located.cells.get(key);
+    if (!cell) {
+      const periods = [...located.cells.keys()]
+        .filter((k) => k.startsWith(`${id}|${scenario}|`))
+        .map((k) => k.split('|')[2]);
+      throw new Error(
+        periods.length
+          ? `${id} needs one of the periods ${periods.join(', ')}`
+          : `The model in this workbook has no input ${id}${period ? ` for ${period}` : ''}.`,
+      );
+    }
+    ws.getRange(rectAddress({ row1: cell.row, col1: cell.col, row2: cell.row, col2: cell.col })).values = [
+      [value],
+    ];
+    await context.sync();
+  });
+}
