@@ -4,7 +4,7 @@
  * Checked in HyperFormula, an independent spreadsheet engine.
  */
 import { CHECK_TOLERANCE, PERIODS } from '../../src/model';
-import { loadIntoHyperFormula } from '../../src/workbook/hyperformula';
+import { loadIntoHyperFormula } from '../support/hyperformula';
 import { buildPlan, type CellAddress } from '../../src/workbook/plan';
 
 const plan = buildPlan({ date: '2026-05-28' });
