@@ -131,10 +131,11 @@ function checkRange(def: DriverDef, key: string, label: string, value: Decimal) 
   if (outside) throw messages.outOfRange(key, label, formatValue(def, value), allowedText(def));
 }
 
-/** A driver value in the words of its unit: percentages as "10.3%", other units as plain numbers. */
+/** A driver value in the words of its unit: percentages as "10.3%" (at least one decimal: "2.0%"), other units as plain numbers. */
 export function formatValue(def: DriverDef, value: Decimal): string {
-  if (def.unit === 'pct') return `${trim(value.times(100))}%`;
-  return trim(value);
+  if (def.unit !== 'pct') return trim(value);
+  const percent = value.times(100).toDecimalPlaces(6);
+  return `${percent.decimalPlaces() === 0 ? percent.toFixed(1) : percent.toString()}%`;
 }
 
 function trim(value: Decimal): string {

@@ -113,6 +113,6 @@ describe('kc-model grid', () => {
   it('keeps blaming the values the user did type', () => {
     const run = runCli('grid', '--set', 'wacc=0.02');
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('WACC (2%)');
+    expect(run.stderr).toContain('WACC (2.0%)');
   });
 });

@@ -252,7 +252,7 @@ describe('KC.DCF', () => {
     expect((result[0][1] as StandInError).message).toMatch(/^wacc: /);
     expect(result[0][2]).toBe('');
     expect((result[0][3] as StandInError).code).toBe(ErrorCode.invalidValue);
-    expect((result[0][3] as StandInError).message).toMatch(/^wacc: .*1% to 50%/);
+    expect((result[0][3] as StandInError).message).toMatch(/^wacc: .*1.0% to 50.0%/);
   });
 });
 
@@ -502,7 +502,7 @@ describe('errors', () => {
     expectError(
       call([['wacc', 0.9]]),
       ErrorCode.invalidValue,
-      /^assumptions: WACC: 90% is outside the allowed range 1% to 50%/,
+      /^assumptions: WACC: 90.0% is outside the allowed range 1.0% to 50.0%/,
     );
     expectError(
       call([['revenueGrowth.2040E', 0.1]]),
@@ -532,8 +532,8 @@ describe('errors', () => {
   it('#VALUE! for a bad WACC or growth argument, or axes that make no grid', () => {
     expectError(() => KC('DCF', 'ten'), ErrorCode.invalidValue, /^wacc: /);
     expectError(() => KC('DCF', true), ErrorCode.invalidValue, /^wacc: TRUE is not a rate/);
-    expectError(() => KC('DCF', 0.7), ErrorCode.invalidValue, /^wacc: .*1% to 50%/);
-    expectError(() => KC('DCF', null, 0.5), ErrorCode.invalidValue, /^terminal_growth: .*-5% to 20%/);
+    expectError(() => KC('DCF', 0.7), ErrorCode.invalidValue, /^wacc: .*1.0% to 50.0%/);
+    expectError(() => KC('DCF', null, 0.5), ErrorCode.invalidValue, /^terminal_growth: .*-5.0% to 20.0%/);
     expectError(
       () => KC('DCF', [[0.1, 0.11]], [[0.02, 0.03]]),
       ErrorCode.invalidValue,

@@ -206,11 +206,12 @@ describe('WACC not above terminal growth: WACC_NOT_ABOVE_GROWTH', () => {
     expect(error.code).toBe<ModelErrorCode>('WACC_NOT_ABOVE_GROWTH');
     expect(error.subject).toBe('wacc');
     const set = { wacc: base.wacc, terminalGrowth: base.terminalGrowth, ...overrides };
-    const pct = (v: OverrideValue | Decimal) => `${parsed(v.toString()).times(100).toString()}%`;
-    // In the user's words: "WACC (2%) must be above terminal growth (3%)".
+    const pct = (v: OverrideValue | Decimal) => formatValue(findDriver('wacc')!, parsed(v.toString()));
+    // In the user's words: "WACC (2.0%) must be above terminal growth (3.0%)".
     expect(error.message).toContain(
       `WACC (${pct(set.wacc)}) must be above terminal growth (${pct(set.terminalGrowth)})`,
     );
+    expect(error.message).toMatch(/^WACC \(\d+\.\d+%\) must be above terminal growth \(\d+\.\d+%\)/);
   });
 
   it('also in a scenario: the bull case with terminal growth at its WACC', () => {
