@@ -2,7 +2,7 @@
 import { ModelError } from '../model';
 import type { Command, Output } from './command';
 import { COMMANDS } from './commands';
-import { oneLine, UsageError, WriteError } from './errors';
+import { oneLine, quote, UsageError, WriteError } from './errors';
 import { commandHelp, generalHelp } from './help';
 import { parse } from './parser';
 import { VERSION } from './version';
@@ -53,7 +53,12 @@ export function main(
 function fail(error: unknown, stderr: Output): number {
   const expected = error instanceof UsageError || error instanceof ModelError;
   const known = expected || error instanceof WriteError;
-  let message = `kc-model: ${known ? '' : 'internal error: '}${oneLine(error)}`;
+  // The model names a value by its label ("WACC"); on the command line the user typed its id, so say which --set.
+  const setting =
+    error instanceof ModelError && (error.code === 'INVALID_VALUE' || error.code === 'OUT_OF_RANGE')
+      ? `--set ${quote(error.subject).slice(1, -1)}: `
+      : '';
+  let message = `kc-model: ${known ? '' : 'internal error: '}${setting}${oneLine(error)}`;
   if (message.length > LONGEST_MESSAGE) message = `${message.slice(0, LONGEST_MESSAGE - 1)}…`;
   stderr.write(`${message}\n`);
   return expected ? 2 : 1;

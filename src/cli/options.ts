@@ -1,7 +1,8 @@
 import { SCENARIO_NAMES } from '../model';
 
 /** Every option of the CLI, by its long name. */
-export type OptionName = 'scenario' | 'set' | 'json' | 'csv' | 'years' | 'out' | 'date' | 'help' | 'version';
+export type OptionName =
+  'scenario' | 'set' | 'json' | 'csv' | 'years' | 'note' | 'out' | 'date' | 'help' | 'version';
 
 /** One option: its value's placeholder (none for a flag), an optional short form and a line of help. */
 export interface OptionDef {
@@ -23,6 +24,10 @@ export const OPTIONS: readonly OptionDef[] = [
     value: 'YEARS',
     example: '2026-2030',
     help: 'Year columns of text and CSV: all, a year (2027), a range (2026-2030) or a list (2025,2030); default: 12/25-12/28E for text, all for CSV',
+  },
+  {
+    name: 'note',
+    help: "The note's six tables with the note's labels (to check against the note), instead of the model's statements",
   },
   {
     name: 'out',

@@ -1,8 +1,16 @@
 /**
- * What KC.STATEMENT spills: the note's six tables, then the model's own sections the note does not print as tables,
- * each a heading row (the statement's name and the note's column headings) and one row per line.
+ * What KC.STATEMENT spills: the model's statements and schedules (each line in the model's order), then the note's
+ * tables that are no statement of the model (Headline, Ratios & Valuation, Growth & Margins, with the note's
+ * labels); each a heading row (the name and the note's column headings) and one row per line.
  */
-import { findLine, LINES, NOTE_TABLE_LAYOUTS, PERIODS, type KcModel, type LineDef } from '../model';
+import {
+  findLine,
+  NOTE_TABLE_LAYOUTS,
+  PERIODS,
+  STATEMENTS as MODEL_STATEMENTS,
+  type KcModel,
+  type LineDef,
+} from '../model';
 import { chooser, type Choice } from './arguments';
 import { excelNumber, type Cell, type Spill } from './spill';
 
@@ -14,31 +22,32 @@ export interface StatementDef {
 
 const ALIASES: Record<string, readonly string[]> = {
   Headline: ['headlines', 'summary', 'key figures'],
-  'Ratios & Valuation': ['ratios', 'ratios and valuation', 'valuation ratios'],
+  'Ratios & Valuation': ['ratios and valuation', 'valuation ratios'],
   'Growth & Margins': ['growth', 'margins', 'growth and margins'],
   'Income Statement': ['IS', 'P&L', 'PL', 'income', 'profit and loss'],
   'Balance Sheet': ['BS', 'balance'],
   'Cash Flow': ['CF', 'cash flow statement', 'cash flows'],
   Segments: ['segment', 'revenue by segment'],
+  'Fixed Assets': ['fixed asset schedule', 'capex', 'D&A'],
+  'Debt and Interest': ['debt', 'interest', 'revolver'],
+  Tax: ['taxes', 'tax losses'],
+  Ratios: ['model ratios'],
   Drivers: ['driver'],
   DCF: ['discounted cash flow'],
   Checks: ['check', 'integrity checks'],
 };
 
-/** The note's six tables, then the model's own sections that the note does not print as tables. */
+/** The model's statements and schedules, then the note's tables that are not statements of the model. */
 export const STATEMENTS: readonly Choice<StatementDef>[] = [
-  ...NOTE_TABLE_LAYOUTS.map((t) => ({
+  ...MODEL_STATEMENTS.map((statement) => ({
+    name: statement.name,
+    aliases: ALIASES[statement.name] ?? [],
+    value: { title: statement.name, rows: statement.lines.map((d) => ({ line: d, label: d.label })) },
+  })),
+  ...NOTE_TABLE_LAYOUTS.filter((t) => !MODEL_STATEMENTS.some((s) => s.name === t.name)).map((t) => ({
     name: t.name,
     aliases: ALIASES[t.name] ?? [],
     value: { title: t.name, rows: t.rows.map((r) => ({ line: findLine(r.line)!, label: r.label })) },
-  })),
-  ...(['Segments', 'Drivers', 'DCF', 'Checks'] as const).map((section) => ({
-    name: section,
-    aliases: ALIASES[section],
-    value: {
-      title: section,
-      rows: LINES.filter((d) => d.section === section).map((d) => ({ line: d, label: d.label })),
-    },
   })),
 ];
 

@@ -1,6 +1,7 @@
-import type { AssumptionSet } from './assumptions';
+import { driverPeriods, DRIVERS, type AssumptionSet, type BaseInputs } from './assumptions';
 import { Decimal } from './decimal';
-import { EXPLICIT_PERIOD_IDS, LONG_RANGE_PERIOD_IDS, type PeriodId } from './periods';
+import { evaluateAll, type Values } from './evaluate';
+import { PERIODS, type PeriodId } from './periods';
 
 /**
  * The note's published figures that the base case is back-solved from (Rmb mn unless stated), by period:
@@ -181,7 +182,7 @@ const ACTUAL_INPUTS = [
   'epsBasicPre',
   'epsOld',
 ];
-/** Lines whose 12/25 value the note prints as "--" or 0.0: zero inputs. */
+/** Lines whose 12/25 value the note prints as "--" or 0.0, or that the note does not have (the revolver): zero inputs. */
 const ZERO_ACTUALS = [
   'otherOperating',
   'associates',
@@ -194,6 +195,7 @@ const ZERO_ACTUALS = [
   'divestitures',
   'leaseRepayment',
   'dividendsPaid',
+  'revolver',
 ];
 const ZERO_OPENING = ['inventory', 'dps'];
 
@@ -202,67 +204,7 @@ export const ANCHOR_KEYS: readonly string[] = Object.entries(ANCHORS).flatMap(([
   Object.keys(byPeriod).map((period) => `${id}.${period}`),
 );
 
-const PREVIOUS: Record<string, PeriodId> = { '2026E': '2025A', '2027E': '2026E', '2028E': '2027E' };
-const D = (v: string | number) => new Decimal(v);
-
-/** The per-year drivers of 12/26E-28E, back-solved at full precision from the anchors. */
-function explicitDrivers(a: Anchor): AssumptionSet['series'] {
-  const perYear = (f: (t: PeriodId, p: PeriodId) => Decimal) =>
-    Object.fromEntries(EXPLICIT_PERIOD_IDS.map((t) => [t, f(t, PREVIOUS[t])]));
-  const ofRevenue = (id: string, sign = 1) => perYear((t) => a(id, t).times(sign).div(a('revenue', t)));
-  const debt = (t: PeriodId) => a('shortTermDebt', t).plus(a('longTermDebt', t));
-  const debtLike = (t: PeriodId) => a('netDebtAdjusted', t).minus(debt(t)).plus(a('cash', t));
-  const straightLine = (from: string, to: string) => {
-    const step = D(to).minus(from).div(EXPLICIT_PERIOD_IDS.length);
-    return Object.fromEntries(
-      ['2025A', ...EXPLICIT_PERIOD_IDS].map((t, i) => [t, D(from).plus(step.times(i))]),
-    ) as Partial<Record<PeriodId, Decimal>>;
-  };
-  return {
-    revenueGrowth: perYear((t, p) => a('revenue', t).div(a('revenue', p)).minus(1)),
-    aiShare: straightLine('0.31', '0.56'),
-    ecosystemShare: straightLine('0.27', '0.40'),
-    revenueOld: perYear((t) => a('revenueOld', t)),
-    cogsRatio: ofRevenue('cogs', -1),
-    sgaRatio: ofRevenue('sga', -1),
-    rndRatio: ofRevenue('rnd', -1),
-    daRatio: ofRevenue('da', -1),
-    ebitAddBack: perYear((t) => a('ebitAddBack', t)),
-    unlabelledItem: perYear((t) => a('unlabelledItem', t)),
-    netInterestRate: perYear((t, p) =>
-      a('netInterest', t)
-        .negated()
-        .div(debt(t).plus(debt(p)).div(2)),
-    ),
-    taxRate: perYear(() => D('0.15')),
-    // Pre-tax profit is a loss in 12/26E-28E, so the whole provision is the "other tax" level.
-    taxAdjustment: perYear((t) => a('tax', t)),
-    minorityInterest: perYear((t) => a('minorityInterest', t)),
-    exceptionalsRatio: ofRevenue('exceptionals', -1),
-    nonCashExceptionalsShare: perYear((t) =>
-      a('otherOperatingCashFlow', t).div(a('exceptionals', t).negated()),
-    ),
-    adsGrowth: perYear((t, p) => (t === '2026E' ? a('ads', t).div(a('ads', p)).minus(1) : D('0.01'))),
-    payoutRatio: perYear(() => D(0)),
-    epsOld: perYear((t) => a('epsOld', t)),
-    receivableDays: perYear((t) => a('accountsReceivable', t).div(a('revenue', t)).times(365)),
-    payableDays: perYear((t) => a('accountsPayable', t).div(a('cogs', t).negated()).times(365)),
-    otherCurrentAssetsRatio: ofRevenue('otherCurrentAssets'),
-    otherCurrentLiabilitiesRatio: ofRevenue('otherCurrentLiabilities'),
-    otherLongTermLiabilitiesRatio: ofRevenue('otherLongTermLiabilities'),
-    capexRatio: ofRevenue('capex', -1),
-    intangiblesAmortizationRate: perYear((t, p) =>
-      a('netIntangibles', p).minus(a('netIntangibles', t)).div(a('netIntangibles', p)),
-    ),
-    shortTermDebtIssuance: perYear((t, p) => a('shortTermDebt', t).minus(a('shortTermDebt', p))),
-    longTermDebtIssuance: perYear((t, p) => a('longTermDebt', t).minus(a('longTermDebt', p))),
-    otherFinancing: perYear((t) => a('otherFinancingCashFlow', t)),
-    debtLikeShare: perYear((t) => debtLike(t).div(a('otherLongTermLiabilities', t))),
-    fadeWeight: Object.fromEntries(
-      LONG_RANGE_PERIOD_IDS.map((t, i) => [t, D(1).div(LONG_RANGE_PERIOD_IDS.length - i)]),
-    ),
-  };
-}
+type Anchor = (id: string, period: PeriodId) => Decimal;
 
 function lineInputs(anchor: Anchor): AssumptionSet['inputs'] {
   const inputs: AssumptionSet['inputs'] = {};
@@ -272,51 +214,55 @@ function lineInputs(anchor: Anchor): AssumptionSet['inputs'] {
       if (ANCHORS[id][period] !== undefined) inputs[id][period] = anchor(id, period);
     }
   }
-  for (const id of ZERO_ACTUALS) inputs[id] = { ...inputs[id], '2025A': D(0) };
-  for (const id of ZERO_OPENING) inputs[id] = { ...inputs[id], '2024A': D(0) };
+  for (const id of ZERO_ACTUALS) inputs[id] = { ...inputs[id], '2025A': new Decimal(0) };
+  for (const id of ZERO_OPENING) inputs[id] = { ...inputs[id], '2024A': new Decimal(0) };
   // The prior estimate of a reported year is the reported figure itself, unpublished decimals included.
   inputs.revenueOld = { '2025A': anchor('revenue', '2025A') };
-  inputs.debtLikeLiabilities = {
-    '2025A': anchor('netDebtAdjusted', '2025A')
-      .minus(anchor('shortTermDebt', '2025A'))
-      .minus(anchor('longTermDebt', '2025A'))
-      .plus(anchor('cash', '2025A')),
-  };
   return inputs;
 }
 
-/** Scalars: market data and valuation settings from the note, long-range targets of ours. */
-const SCALARS: Record<string, string> = {
-  price: '13.03',
-  fxRate: '6.7746',
-  adsOutstanding: '305.97',
-  wacc: '0.103',
-  terminalGrowth: '0.03',
-  midYear: '0',
-  terminalMethod: '0',
-  exitMultiple: '8',
-  targetPriceDigits: '1',
-  interestIncomeYield: '0.01',
-  daysInYear: '365',
-  cogsRatioTerminal: '0.69',
-  sgaRatioTerminal: '0.06',
-  rndRatioTerminal: '0.045',
-  daRatioTerminal: '0.19',
-  capexRatioTerminal: '0.1981',
-};
+/**
+ * Drivers whose rule reads the model's own opening balances (interest on opening cash and debt, depreciation on
+ * opening PP&E) are solved year by year: each pass evaluates the model and re-derives the drivers, and a year's
+ * driver only reads earlier years, so after one pass per forecast year every driver is exact.
+ */
+const PASSES = 4;
 
-type Anchor = (id: string, period: PeriodId) => Decimal;
-
-/** The base case: the note, back-solved from its figures plus the calibration (default: CALIBRATION). */
+/** The base case: every driver back-solved from the note by its record's rule, plus the calibration (default: CALIBRATION). */
 export function baseCase(calibration: Readonly<Record<string, string>> = CALIBRATION): AssumptionSet {
   const anchor: Anchor = (id, period) => {
     const published = ANCHORS[id]?.[period];
     if (published === undefined) throw new Error(`No anchor ${id}.${period}`);
     return new Decimal(published).plus(calibration[`${id}.${period}`] ?? 0);
   };
-  return {
-    scalars: Object.fromEntries(Object.entries(SCALARS).map(([k, v]) => [k, D(v)])),
-    series: explicitDrivers(anchor),
-    inputs: lineInputs(anchor),
-  };
+  const inputs = lineInputs(anchor);
+  let values: Values | undefined;
+  let set: AssumptionSet = { scalars: {}, series: {}, inputs };
+  for (let pass = 0; pass < PASSES; pass++) {
+    const building: AssumptionSet = { scalars: {}, series: {}, inputs };
+    const b: BaseInputs = {
+      anchor,
+      // Before the first evaluation a model value falls back to the anchor (or 1); the next pass corrects it.
+      model: (id, period) => {
+        const value = values?.series.get(id)?.[PERIODS.findIndex((p) => p.id === period)];
+        if (value) return value;
+        return ANCHORS[id]?.[period] !== undefined ? anchor(id, period) : new Decimal(1);
+      },
+      // Records are ordered so that a driver another rule reads is set first.
+      driver: (id, period) => {
+        const value = period ? building.series[id]?.[period] : building.scalars[id];
+        if (!value) throw new Error(`Driver ${id} is read before its base value is set`);
+        return value;
+      },
+    };
+    for (const def of DRIVERS) {
+      const rule = def.base;
+      const value = (period?: PeriodId) => (typeof rule === 'string' ? new Decimal(rule) : rule(b, period));
+      if (def.scope === 'scalar') building.scalars[def.id] = value();
+      else building.series[def.id] = Object.fromEntries(driverPeriods(def).map((p) => [p, value(p)]));
+    }
+    set = building;
+    values = evaluateAll(set);
+  }
+  return set;
 }

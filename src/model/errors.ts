@@ -10,7 +10,10 @@ export type ModelErrorCode =
   | 'UNKNOWN_SCENARIO'
   | 'NUMERIC';
 
-/** A typed error for bad assumptions or a bad request; `subject` names the assumption, line or period at fault. */
+/**
+ * A typed error for bad assumptions or a bad request. `subject` names the assumption, line or period at fault
+ * by id (for tools); the message names it in the user's words (labels, percentages).
+ */
 export class ModelError extends Error {
   constructor(
     readonly code: ModelErrorCode,
@@ -22,40 +25,35 @@ export class ModelError extends Error {
   }
 }
 
-/** Every message the model emits, in one place. */
+/** The longest user value a message repeats; a longer one is cut, so a 1 MB value never fills the message. */
+export const ECHO_LIMIT = 80;
+
+/** Every message the model emits, in one place. Hints about where ids are listed belong to each adapter. */
 export const messages = {
   unknownAssumption: (id: string, hint: string) =>
-    new ModelError('UNKNOWN_ASSUMPTION', id, `Unknown assumption ${show(id)}. ${hint}`),
-  invalidValue: (id: string, value: unknown, allowed: string) =>
+    new ModelError('UNKNOWN_ASSUMPTION', id, `Unknown assumption ${show(id)}.${hint ? ` ${hint}` : ''}`),
+  invalidValue: (subject: string, label: string, value: unknown, allowed: string) =>
     new ModelError(
       'INVALID_VALUE',
-      id,
-      `Assumption ${show(id)}: ${show(value)} is not a number; allowed: ${allowed}.`,
+      subject,
+      `${label}: ${show(value)} is not a number; allowed: ${allowed}.`,
     ),
-  decimalComma: (id: string, value: string, withPoint: string | undefined) =>
+  decimalComma: (subject: string, label: string, value: string, withPoint: string | undefined) =>
     new ModelError(
       'INVALID_VALUE',
-      id,
-      `Assumption ${show(id)}: ${show(value)} is not a number: use a point for decimals${withPoint ? ` (${cut(withPoint)})` : ''}; a comma may only separate thousands, as in 1,234.5.`,
+      subject,
+      `${label}: ${show(value)} is not a number: use a point for decimals${withPoint ? ` (${cut(withPoint)})` : ''}; a comma may only separate thousands, as in 1,234.5.`,
     ),
-  outOfRange: (id: string, value: unknown, allowed: string) =>
-    new ModelError(
-      'OUT_OF_RANGE',
-      id,
-      `Assumption ${show(id)}: ${show(value)} is outside the allowed range ${allowed}.`,
-    ),
+  outOfRange: (subject: string, label: string, value: string, allowed: string) =>
+    new ModelError('OUT_OF_RANGE', subject, `${label}: ${value} is outside the allowed range ${allowed}.`),
   waccNotAboveGrowth: (wacc: string, growth: string) =>
     new ModelError(
       'WACC_NOT_ABOVE_GROWTH',
       'wacc',
-      `Assumption "wacc" (${cut(wacc)}) must be greater than "terminalGrowth" (${cut(growth)}); the Gordon growth terminal value is undefined otherwise.`,
+      `WACC (${wacc}) must be above terminal growth (${growth}); the Gordon growth terminal value is undefined otherwise.`,
     ),
   unknownLine: (id: string) =>
-    new ModelError(
-      'UNKNOWN_LINE',
-      id,
-      `Unknown line ${show(id)}: use a line id or the note's label (see kc-model statements).`,
-    ),
+    new ModelError('UNKNOWN_LINE', id, `Unknown line ${show(id)}: use a line id or the note's label.`),
   ambiguousLine: (label: string, candidates: string) =>
     new ModelError(
       'UNKNOWN_LINE',
@@ -65,24 +63,21 @@ export const messages = {
   unknownPeriod: (input: unknown, allowed: string) =>
     new ModelError(
       'UNKNOWN_PERIOD',
-      String(input),
+      cut(String(input)),
       `Period ${show(input)} is outside the model; allowed: ${allowed}.`,
     ),
   notAvailable: (line: string, period: string) =>
     new ModelError('NOT_AVAILABLE', line, `Line "${line}" has no value in ${period}.`),
   unknownScenario: (name: string, allowed: string) =>
-    new ModelError('UNKNOWN_SCENARIO', name, `Unknown scenario ${show(name)}; allowed: ${allowed}.`),
+    new ModelError('UNKNOWN_SCENARIO', cut(name), `Unknown scenario ${show(name)}; allowed: ${allowed}.`),
   divisionByZero: (line: string, period: string) =>
     new ModelError('NUMERIC', line, `Line "${line}" divides by zero in ${period}.`),
   notFinite: (line: string, period: string) =>
     new ModelError('NUMERIC', line, `Line "${line}" is not a finite number in ${period}.`),
 };
 
-/** The longest user value a message repeats; a longer one is cut, so a 1 MB value never fills the message. */
-export const ECHO_LIMIT = 80;
-
-/** A user's value as a message shows it: text in quotes, cut to ECHO_LIMIT characters. */
-function show(value: unknown): string {
+/** User input as a message shows it: text quoted, everything cut to ECHO_LIMIT characters. */
+export function show(value: unknown): string {
   return typeof value === 'string' ? `"${cut(value)}"` : cut(String(value));
 }
 

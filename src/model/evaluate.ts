@@ -146,6 +146,8 @@ export function evaluate(expr: Expr, ctx: Context): Value {
       return fold(expr.xs, ctx, (a, b) => a.times(b));
     case 'max':
       return fold(expr.xs, ctx, (a, b) => Decimal.max(a, b));
+    case 'min':
+      return fold(expr.xs, ctx, (a, b) => Decimal.min(a, b));
     case 'sub': {
       const a = evaluate(expr.a, ctx);
       const b = evaluate(expr.b, ctx);

@@ -22,6 +22,7 @@ export type Expr =
   | { k: 'pow'; a: Expr; b: Expr }
   | { k: 'abs'; a: Expr }
   | { k: 'max'; xs: Expr[] }
+  | { k: 'min'; xs: Expr[] }
   | { k: 'round'; a: Expr; digits: Expr }
   | { k: 'if'; test: Test; then: Expr; else: Expr }
   /** The sum of a line over a run of periods. */
@@ -51,6 +52,7 @@ export const neg = (a: Expr): Expr => ({ k: 'neg', a });
 export const pow = (a: Expr, b: Expr): Expr => ({ k: 'pow', a, b });
 export const abs = (a: Expr): Expr => ({ k: 'abs', a });
 export const max = (...xs: Expr[]): Expr => ({ k: 'max', xs });
+export const min = (...xs: Expr[]): Expr => ({ k: 'min', xs });
 export const round = (a: Expr, digits: Expr): Expr => ({ k: 'round', a, digits });
 export const when = (op: Test['op'], a: Expr, b: Expr, then: Expr, otherwise: Expr): Expr => ({
   k: 'if',
@@ -88,6 +90,7 @@ export function references(expr: Expr, out: Ref[] = []): Ref[] {
     case 'add':
     case 'mul':
     case 'max':
+    case 'min':
       expr.xs.forEach((x) => references(x, out));
       return out;
     case 'sub':

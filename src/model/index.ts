@@ -13,19 +13,29 @@ import type { AssumptionSet } from './assumptions';
 import { Decimal } from './decimal';
 import { messages } from './errors';
 import { evaluateAll, type Evaluated, type Value, type Values } from './evaluate';
-import { applyOverrides, parseValue, type Overrides } from './overrides';
+import { allowedText, applyOverrides, formatValue, parseValue, type Overrides } from './overrides';
 import { findPeriod, parsePeriod, PERIOD_IDS, PERIODS, type PeriodId } from './periods';
+import { findDriver } from './assumptions';
+import { CHECK_TOLERANCE, type LineDef } from './lines';
 import { findLine, LINES } from './registry';
 import { scenarioAssumptions } from './scenarios';
 import { NOTE_TABLE_LAYOUTS } from './tables';
-import type { LineDef } from './lines';
 
 export { Decimal } from './decimal';
 export { ModelError, messages, type ModelErrorCode } from './errors';
-export { DRIVERS, findDriver, driverPeriods, type DriverDef, type AssumptionSet } from './assumptions';
+export {
+  DRIVERS,
+  findDriver,
+  driverPeriods,
+  type DriverDef,
+  type AssumptionSet,
+  type DriverGroup,
+  type LongRangeRule,
+} from './assumptions';
 export {
   PERIODS,
   PERIOD_IDS,
+  LAST_PERIOD,
   NOTE_PERIOD_IDS,
   FORECAST_PERIOD_IDS,
   parsePeriod,
@@ -33,12 +43,13 @@ export {
   type PeriodId,
   type PeriodText,
 } from './periods';
-export { LINES, findLine, definitionFor, cellDependencies, EVALUATION_ORDER } from './registry';
+export { LINES, findLine, lineIndex, definitionFor, cellDependencies, EVALUATION_ORDER } from './registry';
+export { STATEMENTS, CHECK_TOLERANCE, LOSS_CARRY_FORWARD_YEARS } from './lines';
 export { references, type Expr } from './expr';
 export { SCENARIOS, SCENARIO_NAMES } from './scenarios';
 export { NOTE_TABLE_LAYOUTS } from './tables';
 export { CALIBRATION } from './baseCase';
-export type { LineDef, Section, LineUnit } from './lines';
+export type { LineDef, Section, LineUnit, Statement } from './lines';
 export type { Overrides, OverrideValue } from './overrides';
 export type { Value } from './evaluate';
 
@@ -70,16 +81,16 @@ export interface DcfResult {
   fcff: { period: PeriodId; value: Decimal }[];
 }
 
-/** One integrity check in one period: the difference and whether it is zero. */
+/** One integrity check in one period: the difference (null when it cannot be computed: NM) and whether it is within tolerance. */
 export interface CheckResult {
   id: string;
   label: string;
   period: PeriodId;
-  difference: Decimal;
+  difference: Decimal | null;
   ok: boolean;
 }
 
-const CHECK_TOLERANCE = new Decimal('1e-9');
+const TOLERANCE = new Decimal(CHECK_TOLERANCE);
 
 /** A built model: immutable values for every line and period. */
 export class KcModel {
@@ -139,16 +150,19 @@ export class KcModel {
     };
   }
 
-  /** Every integrity check in every period where it applies. */
+  /** Every integrity check in every period where it applies (a single-value check is reported at 12/35E). */
   checks(): CheckResult[] {
+    const result = (def: LineDef, period: PeriodId, value: Value): CheckResult => ({
+      id: def.id,
+      label: def.label,
+      period,
+      difference: value,
+      ok: value !== null && value.abs().lessThanOrEqualTo(TOLERANCE),
+    });
     return LINES.filter((def) => def.section === 'Checks').flatMap((def) =>
-      this.series(def.id).map(({ period, value }) => ({
-        id: def.id,
-        label: def.label,
-        period,
-        difference: value as Decimal,
-        ok: (value as Decimal).abs().lessThanOrEqualTo(CHECK_TOLERANCE),
-      })),
+      def.scalar
+        ? [result(def, PERIOD_IDS[PERIOD_IDS.length - 1], this.values.scalars.get(def.id) ?? null)]
+        : this.series(def.id).map(({ period, value }) => result(def, period, value)),
     );
   }
 }
@@ -249,20 +263,18 @@ function cacheKey(options: BuildOptions): string {
 export type DcfOutput = Exclude<keyof DcfResult, 'fcff'>;
 
 /**
- * US$ per ADS (unrounded; or another DCF `output`) for each terminal growth (rows) and WACC (columns), on top of the
- * given options. A cell where WACC <= terminal growth is null: that pair has no Gordon-growth value.
+ * US$ per ADS (unrounded; or another DCF `output`) for each terminal growth (rows) and WACC (columns), on top of
+ * the given options. A cell where WACC <= terminal growth is null (NM): that pair has no Gordon-growth value.
  */
 export function sensitivityGrid(
   options: BuildOptions,
-  waccs: readonly (number | string)[],
-  growths: readonly (number | string)[],
+  waccs: readonly (number | string | Decimal)[],
+  growths: readonly (number | string | Decimal)[],
   output: DcfOutput = 'valuePerAdsUsd',
 ): (Decimal | null)[][] {
-  const rates = waccs.map((w, i) =>
-    parseValue(`wacc (grid column ${i + 1})`, w, 'a number such as 0.103 or "10.3%"'),
-  );
+  const rates = waccs.map((w, i) => axisValue('wacc', w, `WACC (grid column ${i + 1})`));
   return growths.map((g, row) => {
-    const growth = parseValue(`terminalGrowth (grid row ${row + 1})`, g, 'a number such as 0.03 or "3%"');
+    const growth = axisValue('terminalGrowth', g, `terminal growth (grid row ${row + 1})`);
     // Terminal growth reaches the long-range revenue path, so each row needs its own statements; WACC only
     // reaches the discounting, so each cell re-evaluates just the DCF from the row's model.
     const usable = rates.find((w) => w.greaterThan(growth));
@@ -279,14 +291,44 @@ export function sensitivityGrid(
   });
 }
 
-/** The default grid around the options' own WACC and terminal growth: steps of 0.5pp (WACC) and 0.25pp (growth). */
+/** A grid axis value: a number or text, within the driver's allowed range. */
+function axisValue(id: 'wacc' | 'terminalGrowth', raw: number | string | Decimal, where: string): Decimal {
+  const def = findDriver(id)!;
+  const value = Decimal.isDecimal(raw) ? (raw as Decimal) : parseValue(id, raw, allowedText(def), where);
+  if (value.lessThan(def.min) || value.greaterThan(def.max))
+    throw messages.outOfRange(id, where, formatValue(def, value), allowedText(def));
+  return value;
+}
+
+/** The grid's shape by default: 11 x 11, WACC in steps of 0.5pp, terminal growth in steps of 0.25pp. */
+export const GRID = { size: 11, waccStep: '0.005', growthStep: '0.0025' } as const;
+
+/**
+ * `size` points `step` apart that include `centre` and lie within the driver's allowed range: centred on `centre`
+ * where the range allows, shifted inwards by whole steps near a limit. So an allowed WACC or growth never makes
+ * the grid ask for a value outside the range, and the case's own value stays on the grid.
+ */
+export function gridAxis(
+  centre: Decimal,
+  step: Decimal,
+  id: 'wacc' | 'terminalGrowth',
+  size: number = GRID.size,
+): Decimal[] {
+  const def = findDriver(id)!;
+  const stepsBelow = centre.minus(def.min).div(step).floor().toNumber();
+  const stepsAbove = new Decimal(def.max).minus(centre).div(step).floor().toNumber();
+  const first = Math.max(-stepsBelow, Math.min(-Math.floor(size / 2), stepsAbove - (size - 1)));
+  return Array.from({ length: size }, (_, i) => centre.plus(step.times(first + i)));
+}
+
+/** The default grid around the options' own WACC and terminal growth (see gridAxis). */
 export function defaultGridAxes(
   options: BuildOptions = {},
-  size = 11,
+  size: number = GRID.size,
 ): { waccs: Decimal[]; growths: Decimal[] } {
-  const set = assumptionsFor(options);
-  const half = Math.floor(size / 2);
-  const axis = (centre: Decimal, step: string) =>
-    Array.from({ length: size }, (_, i) => centre.plus(new Decimal(step).times(i - half)));
-  return { waccs: axis(set.scalars.wacc, '0.005'), growths: axis(set.scalars.terminalGrowth, '0.0025') };
+  const { scalars } = assumptionsFor(options);
+  return {
+    waccs: gridAxis(scalars.wacc, new Decimal(GRID.waccStep), 'wacc', size),
+    growths: gridAxis(scalars.terminalGrowth, new Decimal(GRID.growthStep), 'terminalGrowth', size),
+  };
 }

@@ -1,32 +1,20 @@
 import { references, type Expr } from './expr';
-import {
-  BALANCE_SHEET,
-  CASH_FLOW,
-  DRIVER_LINES,
-  INCOME_STATEMENT,
-  SEGMENT_LINES,
-  type LineDef,
-} from './lines';
+import { LINES, type LineDef } from './lines';
 import { PERIODS, type Period, type PeriodId } from './periods';
-import { DCF_LINES, RATIO_LINES } from './valuationLines';
-import { CHECK_LINES } from './checkLines';
 
-/** Every line of the model, in presentation order. */
-export const LINES: readonly LineDef[] = [
-  ...DRIVER_LINES,
-  ...SEGMENT_LINES,
-  ...INCOME_STATEMENT,
-  ...BALANCE_SHEET,
-  ...CASH_FLOW,
-  ...RATIO_LINES,
-  ...DCF_LINES,
-  ...CHECK_LINES,
-];
+export { LINES } from './lines';
 
 const BY_ID = new Map<string, LineDef>();
-for (const def of LINES) {
+const POSITION = new Map<string, number>();
+LINES.forEach((def, i) => {
   if (BY_ID.has(def.id)) throw new Error(`Duplicate line id ${def.id}`);
   BY_ID.set(def.id, def);
+  POSITION.set(def.id, i);
+});
+
+/** A line's position in LINES, or -1. */
+export function lineIndex(id: string): number {
+  return POSITION.get(id) ?? -1;
 }
 
 /** The line with this id, or undefined. */
@@ -66,7 +54,7 @@ export function cellDependencies(def: LineDef, period: number, expr: Expr): Cell
     if (ref.kind !== 'line') return [];
     const target = BY_ID.get(ref.id);
     if (!target) throw new Error(`Line ${def.id} reads unknown line ${ref.id}`);
-    const line = LINES.indexOf(target);
+    const line = POSITION.get(target.id)!;
     if (isScalar(target)) return [{ line, period: -1 }];
     const periods =
       ref.from !== undefined

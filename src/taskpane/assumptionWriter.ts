@@ -2,7 +2,9 @@
 /**
  * Writes one assumption from the pane into its input cell on the Assumptions sheet, for the scenario the selector is
  * on. The cell is found by driver, scenario block and period in the recorded state (so rows the user inserted above
- * the inputs do not matter). A number only: the pane never writes text or formulas.
+ * the inputs do not matter). The base case's inputs are values; another case's inputs are its changes to the base
+ * case, so there the pane writes the value less the base input. A number only: the pane never writes text or
+ * formulas.
  */
 import { SCENARIO_NAMES } from '../model';
 import { rectAddress } from './addresses';
@@ -26,18 +28,17 @@ export async function writeAssumption(
     if (!located) throw notInserted();
     const selector = located.cells.get(SELECTOR_KEY);
     const ws = context.workbook.worksheets.getItem(located.sheet);
-    const sel = selector
-      ? ws
-          .getRange(
-            rectAddress({ row1: selector.row, col1: selector.col, row2: selector.row, col2: selector.col }),
-          )
-          .load('values')
-      : null;
+    const one = (c: { row: number; col: number }) =>
+      ws.getRange(rectAddress({ row1: c.row, col1: c.col, row2: c.row, col2: c.col }));
+    const keyOf = (block: string) => (period === undefined ? `${id}|${block}` : `${id}|${block}|${period}`);
+    const baseCell = located.cells.get(keyOf(SCENARIO_NAMES[0]));
+    const sel = selector ? one(selector).load('values') : null;
+    const base = baseCell ? one(baseCell).load('values') : null;
     await context.sync();
     const v = sel?.values[0][0];
     const scenario =
       typeof v === 'number' && SCENARIO_NAMES[v - 1] ? SCENARIO_NAMES[v - 1] : view.state!.scenario;
-    const key = period === undefined ? `${id}|${scenario}` : `${id}|${scenario}|${period}`;
+    const key = keyOf(scenario);
     const cell = located.cells.get(key);
     if (!cell) {
       const periods = [...located.cells.keys()]
@@ -49,9 +50,13 @@ export async function writeAssumption(
           : `The model in this workbook has no input ${id}${period ? ` for ${period}` : ''}.`,
       );
     }
-    ws.getRange(rectAddress({ row1: cell.row, col1: cell.col, row2: cell.row, col2: cell.col })).values = [
-      [value],
-    ];
+    const baseValue = base?.values[0][0];
+    const isBase = scenario === SCENARIO_NAMES[0];
+    if (!isBase && typeof baseValue !== 'number')
+      throw new Error(
+        `The base input of ${id} is not a number, so the ${scenario} case's change cannot be set.`,
+      );
+    one(cell).values = [[isBase ? value : value - (baseValue as number)]];
     await context.sync();
   });
 }

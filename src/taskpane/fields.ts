@@ -49,23 +49,23 @@ export const KEY_FIELDS: readonly KeyField[] = [
     group: 'Revenue growth',
   })),
   ...YEARS.map((p) => ({
-    key: `cogsRatio.${p}`,
-    driver: driver('cogsRatio'),
+    key: `cashCogsRatio.${p}`,
+    driver: driver('cashCogsRatio'),
     period: p,
-    label: `COGS / revenue ${heading(p)}`,
+    label: `Cash COGS / revenue ${heading(p)}`,
     group: 'Margins',
   })),
   {
-    key: 'cogsRatioTerminal',
-    driver: driver('cogsRatioTerminal'),
-    label: 'COGS / revenue 12/35E',
+    key: 'cashCogsRatioTerminal',
+    driver: driver('cashCogsRatioTerminal'),
+    label: 'Cash COGS / revenue, long run',
     group: 'Margins',
   },
   {
-    key: 'capexRatioTerminal',
-    driver: driver('capexRatioTerminal'),
-    label: 'Capex / revenue 12/35E',
-    group: 'Capex intensity',
+    key: 'fixedAssetIntensityTerminal',
+    driver: driver('fixedAssetIntensityTerminal'),
+    label: 'Net fixed assets / revenue, long run',
+    group: 'Capital intensity',
   },
 ];
 

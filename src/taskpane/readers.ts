@@ -97,16 +97,50 @@ export async function readInsertedScenario(host: ExcelHost): Promise<InsertedSce
   });
 }
 
-/** Input key -> override key for the given scenario ("wacc|base" -> "wacc", "g|base|2027E" -> "g.2027E"). */
-function overrideKey(key: string, scenario: string): string | null {
-  const [id, block, period] = key.split('|');
-  if (block !== scenario) return null;
-  return period ? `${id}.${period}` : id;
+/** The base case's block: its inputs are values; every other case's inputs are its changes to them. */
+const BASE = SCENARIO_NAMES[0];
+
+/**
+ * The driver an input key stands for and its override key ("wacc|bull" -> wacc, "wacc"; "g|base|2027E" -> g,
+ * "g.2027E"), with the block it is in.
+ */
+function parseKey(key: string): { driver: string; block: string; period?: string; override: string } | null {
+  const [driver, block, period] = key.split('|');
+  if (!block || !SCENARIO_NAMES.includes(block)) return null;
+  return { driver, block, period, override: period ? `${driver}.${period}` : driver };
+}
+
+/**
+ * The inputs edited since the last insert, as overrides for the selected scenario: each edited driver's live
+ * value, base input plus the case's change (an edit of a base input moves every case; an edit of a case's change
+ * moves that case only). `now` reads an input's current value, `edited` says whether it differs from what was
+ * written.
+ */
+function editedOverrides(
+  keys: Iterable<string>,
+  scenario: string,
+  now: (key: string) => CellValue | undefined,
+  edited: (key: string) => boolean,
+): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const key of keys) {
+    const parsed = parseKey(key);
+    if (!parsed || parsed.block !== BASE) continue;
+    const own = parsed.period
+      ? `${parsed.driver}|${scenario}|${parsed.period}`
+      : `${parsed.driver}|${scenario}`;
+    const change = scenario === BASE ? undefined : own;
+    if (!edited(key) && !(change && edited(change))) continue;
+    const base = now(key);
+    const delta = change ? now(change) : 0;
+    if (typeof base === 'number' && typeof delta === 'number') out[parsed.override] = base + delta;
+  }
+  return out;
 }
 
 /**
  * The Assumptions inputs the user has edited since the last insert, as overrides ("wacc", "revenueGrowth.2027E")
- * for the scenario the selector is on; null when the model is not inserted.
+ * for the scenario the selector is on (each the driver's live value there); null when the model is not inserted.
  */
 export async function readEditedAssumptions(host: ExcelHost): Promise<Overrides | null> {
   return host.run(async (context) => {
@@ -114,20 +148,26 @@ export async function readEditedAssumptions(host: ExcelHost): Promise<Overrides 
     if (!model) return null;
     const state = model.view.state!;
     const scenario = selectedScenario(model.values.get(SELECTOR_KEY), state.scenario);
-    const out: Record<string, number> = {};
     if (state.pending?.stage === 'inputs') {
-      for (const [key, value] of Object.entries(state.pending.carried ?? {})) {
-        const k = overrideKey(key, scenario);
-        if (k && typeof value === 'number') out[k] = value;
-      }
-      return out;
+      const carried = state.pending.carried ?? {};
+      return editedOverrides(
+        [...(model.located?.cells.keys() ?? []), ...Object.keys(carried)],
+        scenario,
+        (key) => (key in carried ? (carried[key] as CellValue) : model.values.get(key)),
+        (key) => key in carried,
+      );
     }
-    for (const [key, c] of model.located?.cells ?? []) {
-      const now = model.values.get(key);
-      const k = overrideKey(key, scenario);
-      if (k && typeof now === 'number' && !sameValue(now, c.written)) out[k] = now;
-    }
-    return out;
+    const cells = model.located?.cells ?? new Map();
+    return editedOverrides(
+      cells.keys(),
+      scenario,
+      (key) => model.values.get(key),
+      (key) => {
+        const c = cells.get(key);
+        const now = model.values.get(key);
+        return c !== undefined && typeof now === 'number' && !sameValue(now, c.written);
+      },
+    );
   });
 }
 

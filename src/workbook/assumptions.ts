@@ -1,7 +1,8 @@
 /**
- * The Assumptions sheet: the scenario selector, every driver's live value (chosen by the selector) beside its
- * base, bull and bear inputs, the driver lines the statements read, and the live drivers as id/value pairs for
- * the KC.* functions. Built from the model's DRIVERS, so a new driver appears without a change here.
+ * The Assumptions sheet: the scenario selector; every driver's live value (chosen by the selector) beside its base
+ * input and the bull and bear cases' changes to it (scenarios are deltas from the base case, so editing a base
+ * input moves every case); the driver lines the statements read; and the live drivers as id/value pairs for the
+ * KC.* functions. Built from the model's DRIVERS and SCENARIOS, so a new driver appears without a change here.
  */
 import {
   Decimal,
@@ -12,6 +13,7 @@ import {
   SCENARIO_NAMES,
   SCENARIOS,
   type DriverDef,
+  type PeriodId,
 } from '../model';
 import { PlanContext, periodWidths, SheetBuilder } from './builder';
 import {
@@ -25,16 +27,22 @@ import {
   periodIndex,
   SHEET_NAMES,
 } from './layout';
-import { DRIVER_FORMAT, FORMATS } from './styles';
+import { DELTA_FORMAT, DRIVER_FORMAT, FORMATS } from './styles';
+
+/** The live value of a driver cell: the base input, plus the selected case's change (none for the base case). */
+function liveFormula(selector: string, base: string, deltas: string[]): string {
+  return `CHOOSE(${selector},${[base, ...deltas.map((d) => `${base}+${d}`)].join(',')})`;
+}
 
 /** Builds the Assumptions sheet and places the driver lines. */
 export function assumptionsSheet(ctx: PlanContext): SheetBuilder {
   const name = SHEET_NAMES.assumptions;
   const s = new SheetBuilder(name, [...periodWidths(48), 60], { rows: HEADER_ROWS, cols: 3 });
+  const cases = SCENARIOS.slice(1);
   ctx.header(
     s,
     'Assumptions',
-    'Blue: inputs (base, bull and bear cases). Black: the live values the model reads, chosen by the scenario selector.',
+    `Blue: inputs: the base case, and the ${cases.map((c) => c.name).join(' and ')} cases as changes to it. Black: the live values the model reads, chosen by the scenario selector.`,
     'Driver',
   );
   let row = HEADER_ROWS + 2;
@@ -52,19 +60,19 @@ export function assumptionsSheet(ctx: PlanContext): SheetBuilder {
   ctx.addName(ctx.selectorName, name, a1(row, FIRST_PERIOD_COL, true));
   ctx.anchors.selector = { sheet: name, row, col: FIRST_PERIOD_COL };
   row += 2;
-  // Scalar drivers: live, base, bull, bear.
-  const scalarHeader = row;
+  // Scalar drivers: live, base, then each case's change.
+  const headings = ['Base', ...cases.map((c) => `${capitalise(c.name)} change`)];
   s.text(row, LABEL_COL, 'Scalar drivers', 'section');
   s.text(row, 2, 'Unit', 'header');
   s.text(row, ID_COL, 'Id', 'header');
   s.text(row, FIRST_PERIOD_COL, 'Live', 'header');
-  SCENARIOS.forEach((sc, i) => s.text(row, FIRST_PERIOD_COL + 1 + i, capitalise(sc.name), 'header'));
+  headings.forEach((h, i) => s.text(row, FIRST_PERIOD_COL + 1 + i, h, 'header'));
   s.text(row, FIRST_PERIOD_COL + 1 + SCENARIOS.length, 'Source', 'header');
-  // The scenario in force, by name: the selector picks one of the case headings.
+  // The scenario in force, by name.
   s.put({
     row: selectorRow,
     col: FIRST_PERIOD_COL + 1,
-    formula: `CHOOSE(${ctx.selectorName},${SCENARIOS.map((_, i) => a1(scalarHeader, FIRST_PERIOD_COL + 1 + i)).join(',')})`,
+    formula: `CHOOSE(${ctx.selectorName},${SCENARIO_NAMES.map((n) => `"${capitalise(n)}"`).join(',')})`,
     cached: capitalise(ctx.scenario),
     style: 'formula',
     what: 'scenario name',
@@ -73,23 +81,16 @@ export function assumptionsSheet(ctx: PlanContext): SheetBuilder {
   row++;
   for (const def of DRIVERS.filter((d) => d.scope === 'scalar')) {
     ctx.labelDriver(s, row, def);
-    const cases = ctx.sets.map((set, i) => {
+    const refs = SCENARIOS.map((sc, i) => {
       const col = FIRST_PERIOD_COL + 1 + i;
-      s.put({
-        row,
-        col,
-        value: set.scalars[def.id],
-        style: 'input',
-        format: DRIVER_FORMAT[def.unit],
-        what: `${def.id} (${SCENARIOS[i].name})`,
-      });
-      (ctx.anchors.scalarInput[def.id] ??= {})[SCENARIOS[i].name] = { sheet: name, row, col };
+      putInput(ctx, s, def, row, col, i, def.id);
+      (ctx.anchors.scalarInput[def.id] ??= {})[sc.name] = { sheet: name, row, col };
       return a1(row, col);
     });
     s.put({
       row,
       col: FIRST_PERIOD_COL,
-      formula: `CHOOSE(${ctx.selectorName},${cases.join(',')})`,
+      formula: liveFormula(ctx.selectorName, refs[0], refs.slice(1)),
       cached: ctx.model.assumptions.scalars[def.id],
       style: 'formula',
       format: DRIVER_FORMAT[def.unit],
@@ -100,7 +101,7 @@ export function assumptionsSheet(ctx: PlanContext): SheetBuilder {
     row++;
   }
   row++;
-  // Per-period drivers: the live block, then one input block per scenario.
+  // Per-period drivers: the live block, the base inputs, then one block of changes per case.
   const seriesDrivers = DRIVERS.filter((d) => d.scope !== 'scalar');
   const blockRows = seriesDrivers.length + 2;
   const liveStart = row;
@@ -110,7 +111,11 @@ export function assumptionsSheet(ctx: PlanContext): SheetBuilder {
   s.text(row, sourceCol, 'Source', 'header');
   SCENARIOS.forEach((sc, k) => {
     const top = liveStart + blockRows * (k + 1);
-    s.text(top, LABEL_COL, `Per-year drivers, ${sc.name} case: ${sc.description}`, 'section');
+    const title =
+      k === 0
+        ? `Per-year drivers, base case: ${sc.description}`
+        : `Per-year drivers, ${sc.name} case: changes to the base case. ${sc.description}`;
+    s.text(top, LABEL_COL, title, 'section');
     PERIODS.forEach((p, i) => s.text(top, FIRST_PERIOD_COL + i, p.heading, 'header'));
   });
   seriesDrivers.forEach((def, j) => {
@@ -131,24 +136,17 @@ export function assumptionsSheet(ctx: PlanContext): SheetBuilder {
       ctx.labelDriver(s, rr, def);
       for (const pid of periods) {
         const col = FIRST_PERIOD_COL + periodIndex(pid);
-        s.put({
-          row: rr,
-          col,
-          value: ctx.sets[k].series[def.id]![pid]!,
-          style: 'input',
-          format: DRIVER_FORMAT[def.unit],
-          what: `${def.id}.${pid} (${sc.name})`,
-        });
+        putInput(ctx, s, def, rr, col, k, `${def.id}.${pid}`, pid);
         ((ctx.anchors.seriesInput[def.id] ??= {})[sc.name] ??= {})[pid] = { sheet: name, row: rr, col };
       }
     });
     for (const pid of periods) {
       const col = FIRST_PERIOD_COL + periodIndex(pid);
-      const cases = SCENARIOS.map((_, k) => a1(r + blockRows * (k + 1), col));
+      const refs = SCENARIOS.map((_, k) => a1(r + blockRows * (k + 1), col));
       s.put({
         row: r,
         col,
-        formula: `CHOOSE(${ctx.selectorName},${cases.join(',')})`,
+        formula: liveFormula(ctx.selectorName, refs[0], refs.slice(1)),
         cached: ctx.model.assumptions.series[def.id]![pid]!,
         style: 'formula',
         format: DRIVER_FORMAT[def.unit],
@@ -161,7 +159,7 @@ export function assumptionsSheet(ctx: PlanContext): SheetBuilder {
   s.text(
     row,
     LABEL_COL,
-    'Driver lines (as the statements read them; 12/29E-12/35E fade to the terminal values)',
+    'Driver lines (as the statements read them; after 12/28E each follows its long-range rule: fade to the terminal value by 12/34E, hold, or none)',
     'section',
   );
   PERIODS.forEach((p, i) => s.text(row, FIRST_PERIOD_COL + i, p.heading, 'header'));
@@ -170,6 +168,33 @@ export function assumptionsSheet(ctx: PlanContext): SheetBuilder {
   row++;
   assumptionsRange(ctx, s, row);
   return s;
+}
+
+/**
+ * An input cell: the base case's value (case 0), or a case's change to it. Overrides apply on top of every case,
+ * so an overridden value sits in the base input with no change in any case.
+ */
+function putInput(
+  ctx: PlanContext,
+  s: SheetBuilder,
+  def: DriverDef,
+  row: number,
+  col: number,
+  k: number,
+  key: string,
+  period?: PeriodId,
+): void {
+  const read = (i: number) => (period ? ctx.sets[i].series[def.id]![period]! : ctx.sets[i].scalars[def.id]);
+  const base = read(0);
+  const scenario = SCENARIOS[k].name;
+  s.put({
+    row,
+    col,
+    value: k === 0 ? base : read(k).minus(base),
+    style: 'input',
+    format: k === 0 ? DRIVER_FORMAT[def.unit] : DELTA_FORMAT[def.unit],
+    what: k === 0 ? `${key} (base)` : `${key} (${scenario} change)`,
+  });
 }
 
 /**

@@ -257,14 +257,14 @@ export class PlanContext {
     this.labelLine(s, row, def, label);
   }
 
-  /** Records where a scalar line lives (its value in column D) and names it. */
-  placeScalarLine(s: SheetBuilder, row: number, def: LineDef): void {
+  /** Records where a scalar line lives (its value in column `col`, default D) and names it. */
+  placeScalarLine(s: SheetBuilder, row: number, def: LineDef, col = FIRST_PERIOD_COL): void {
     if (this.homes.has(def.id)) throw new Error(`Line ${def.id} placed twice`);
-    this.homes.set(def.id, { sheet: s.name, row, col: FIRST_PERIOD_COL });
+    this.homes.set(def.id, { sheet: s.name, row, col });
     this.labelLine(s, row, def, def.label);
-    this.anchors.lines[def.id] = { [-1]: { sheet: s.name, row, col: FIRST_PERIOD_COL } };
+    this.anchors.lines[def.id] = { [-1]: { sheet: s.name, row, col } };
     // Names that end in digits read as cell references in some engines: those lines are reached by cell only.
-    if (!/\d$/.test(def.id)) this.addName(definedName(def.id), s.name, a1(row, FIRST_PERIOD_COL, true));
+    if (!/\d$/.test(def.id)) this.addName(definedName(def.id), s.name, a1(row, col, true));
   }
 
   labelLine(s: SheetBuilder, row: number, def: LineDef, label: string): void {

@@ -4,7 +4,16 @@
  * Differences print in fixed point (no scientific notation): a difference within the tolerance shows as zero (so
  * that arithmetic noise never prints as 3.0E-35 or (0.0)); the results and the master check read the unrounded cells.
  */
-import { Decimal, LINES, NOTE_PERIOD_IDS, NOTE_TABLE_LAYOUTS, PERIODS, type LineDef } from '../model';
+import {
+  CHECK_TOLERANCE,
+  Decimal,
+  LAST_PERIOD,
+  LINES,
+  NOTE_PERIOD_IDS,
+  NOTE_TABLE_LAYOUTS,
+  PERIODS,
+  type LineDef,
+} from '../model';
 import { cached, lineDef, PlanContext, periodWidths, SheetBuilder } from './builder';
 import {
   a1,
@@ -20,8 +29,8 @@ import type { PlanValue } from './plan';
 import { parsePublished, PUBLISHED_ROWS } from './publishedFigures';
 import { FORMATS, LINE_FORMAT } from './styles';
 
-/** The structural checks' tolerance (Rmb mn): Rmb 1. */
-const TOLERANCE = new Decimal('1e-6');
+/** The structural checks' tolerance, the model's own (one value everywhere). */
+const TOLERANCE = new Decimal(CHECK_TOLERANCE);
 
 /** Builds the Checks sheet and places the check lines; `fill` writes the results and returns the master check. */
 export function checksSheet(ctx: PlanContext): { sheet: SheetBuilder; fill: () => boolean } {
@@ -42,7 +51,7 @@ export function checksSheet(ctx: PlanContext): { sheet: SheetBuilder; fill: () =
   const masterRow = HEADER_ROWS + 1;
   const tolRow = masterRow + 1;
   s.text(masterRow, LABEL_COL, 'Master check: every structural check within tolerance');
-  s.text(tolRow, LABEL_COL, 'Tolerance (Rmb mn)');
+  s.text(tolRow, LABEL_COL, "Tolerance (in each check's unit: Rmb mn, or a fraction for growth)");
   s.put({
     row: tolRow,
     col: FIRST_PERIOD_COL,
@@ -62,7 +71,9 @@ export function checksSheet(ctx: PlanContext): { sheet: SheetBuilder; fill: () =
   s.text(row++, LABEL_COL, "Unrounded differences: the model's check lines (grouped)", 'section');
   const lineRows = new Map<string, number>();
   for (const def of checkLines) {
-    ctx.placeLine(s, row, def, def.label);
+    // A single-value check (the steady state of 12/35E) sits in the last period's column.
+    if (def.scalar) ctx.placeScalarLine(s, row, def, FIRST_PERIOD_COL + LAST_PERIOD.index);
+    else ctx.placeLine(s, row, def, def.label);
     lineRows.set(def.id, row++);
   }
   s.groupRows(lineRows.get(checkLines[0].id)!, row - 1);
@@ -75,16 +86,18 @@ export function checksSheet(ctx: PlanContext): { sheet: SheetBuilder; fill: () =
       const r = displayRows.get(def.id)!;
       const source = lineRows.get(def.id)!;
       ctx.labelLine(s, r, def, def.label);
-      const series = ctx.model.series(def.id);
+      if (def.scalar) ctx.fillScalarLine(s, def);
+      const series = def.scalar
+        ? [{ period: LAST_PERIOD.id, value: ctx.model.value(def.id, LAST_PERIOD.id) }]
+        : ctx.model.series(def.id);
       for (const { period, value } of series) {
         const col = FIRST_PERIOD_COL + periodIndex(period);
         const x = a1(source, col);
-        const diff = value as Decimal;
         s.put({
           row: r,
           col,
-          formula: `IF(ABS(${x})<=checkTolerance,0,${x})`,
-          cached: diff.abs().lessThanOrEqualTo(TOLERANCE) ? new Decimal(0) : diff,
+          formula: `IF(ISTEXT(${x}),"NM",IF(ABS(${x})<=checkTolerance,0,${x}))`,
+          cached: value === null ? 'NM' : value.abs().lessThanOrEqualTo(TOLERANCE) ? new Decimal(0) : value,
           style: 'formula',
           format: FORMATS.difference,
           what: `shown ${def.id}@${period}`,
@@ -92,8 +105,10 @@ export function checksSheet(ctx: PlanContext): { sheet: SheetBuilder; fill: () =
       }
       const cols = series.map((p) => FIRST_PERIOD_COL + periodIndex(p.period));
       const range = `${a1(source, Math.min(...cols))}:${a1(source, Math.max(...cols))}`;
-      const max = series.reduce((m, v) => Decimal.max(m, (v.value as Decimal).abs()), new Decimal(0));
-      const ok = max.lessThanOrEqualTo(TOLERANCE);
+      const numbers = series.flatMap((v) => (v.value === null ? [] : [v.value.abs()]));
+      const max = numbers.reduce((m, v) => Decimal.max(m, v), new Decimal(0));
+      // A check that cannot be computed (NM) fails: COUNT counts the numbers among the cells.
+      const ok = numbers.length === series.length && max.lessThanOrEqualTo(TOLERANCE);
       allOk &&= ok;
       s.put({
         row: r,
@@ -107,12 +122,12 @@ export function checksSheet(ctx: PlanContext): { sheet: SheetBuilder; fill: () =
       s.put({
         row: r,
         col: resultCol,
-        formula: `IF(${a1(r, maxCol)}<=checkTolerance,"PASS","FAIL")`,
+        formula: `IF(AND(COUNT(${range})=COLUMNS(${range}),${a1(r, maxCol)}<=checkTolerance),"PASS","FAIL")`,
         cached: ok ? 'PASS' : 'FAIL',
         style: 'check',
         what: `result ${def.id}`,
       });
-      passRefs.push(`${a1(r, maxCol)}<=checkTolerance`);
+      passRefs.push(`${a1(r, resultCol)}="PASS"`);
     }
     s.put({
       row: masterRow,

@@ -10,10 +10,12 @@ import { FIRST_PERIOD_COL, HEADER_ROWS, LABEL_COL, SHEET_NAMES } from './layout'
 /** Builds the DCF sheet and places its lines; `fill` writes the scalar lines and the grid once all lines are placed. */
 export function dcfSheet(ctx: PlanContext): { sheet: SheetBuilder; fill: () => void } {
   const s = new SheetBuilder(SHEET_NAMES.dcf, periodWidths(44), { rows: HEADER_ROWS, cols: 3 });
+  // The valuation reads as one page: the grid's workings are grouped and collapsed, so they do not print.
+  s.print = { ...s.print, onePage: true };
   ctx.header(
     s,
     'DCF',
-    'Rmb mn unless stated. FCFF 12/26E-12/35E discounted at the WACC to 31 Dec 2025; Gordon growth terminal value.',
+    'Rmb mn unless stated. Unlevered FCFF 12/26E-12/35E discounted at the WACC to 31 Dec 2025; 12/35E is a steady state, the base of the Gordon growth terminal value.',
   );
   let row = HEADER_ROWS + 1;
   s.text(row++, LABEL_COL, 'Free cash flow to the firm and discounting', 'section');

@@ -10,6 +10,7 @@ export const SHEET_NAMES = {
   income: 'Income Statement',
   balance: 'Balance Sheet',
   cashFlow: 'Cash Flow',
+  schedules: 'Schedules',
   ratios: 'Ratios',
   dcf: 'DCF',
   checks: 'Checks',

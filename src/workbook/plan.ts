@@ -163,13 +163,19 @@ export function buildPlan(options: PlanOptions = {}): WorkbookPlan {
   const ctx = new PlanContext(model, sets, scenario, overrides, options);
   // Place every line first (formulas refer across sheets), then fill in the formulas.
   const assumptions = assumptionsSheet(ctx);
-  const income = lineSheet(ctx, SHEET_NAMES.income, ['Income Statement'], ['Income Statement', 'Segments']);
-  const balance = lineSheet(ctx, SHEET_NAMES.balance, ['Balance Sheet'], ['Balance Sheet']);
-  const cashFlow = lineSheet(ctx, SHEET_NAMES.cashFlow, ['Cash Flow'], ['Cash Flow']);
-  const ratios = lineSheet(ctx, SHEET_NAMES.ratios, ['Growth & Margins', 'Ratios & Valuation'], ['Ratios']);
+  const income = lineSheet(ctx, SHEET_NAMES.income, ['Income Statement', 'Segments']);
+  const balance = lineSheet(ctx, SHEET_NAMES.balance, ['Balance Sheet']);
+  const cashFlow = lineSheet(ctx, SHEET_NAMES.cashFlow, ['Cash Flow']);
+  const schedules = lineSheet(
+    ctx,
+    SHEET_NAMES.schedules,
+    ['Fixed Assets', 'Debt and Interest', 'Tax'],
+    'Rmb mn unless stated. The schedules behind the statements: fixed assets and D&A, debt, the revolver and interest, tax losses.',
+  );
+  const ratios = lineSheet(ctx, SHEET_NAMES.ratios, ['Ratios']);
   const dcf = dcfSheet(ctx);
   const checks = checksSheet(ctx);
-  const lineSheets = [assumptions, income, balance, cashFlow, ratios, dcf.sheet, checks.sheet];
+  const lineSheets = [assumptions, income, balance, cashFlow, schedules, ratios, dcf.sheet, checks.sheet];
   for (const s of lineSheets) ctx.fillLines(s);
   dcf.fill();
   const masterCheck = checks.fill();

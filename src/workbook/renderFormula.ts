@@ -76,6 +76,7 @@ export function exprNullable(expr: Expr, ctx: RenderContext): boolean {
     case 'add':
     case 'mul':
     case 'max':
+    case 'min':
       return expr.xs.some((x) => exprNullable(x, ctx));
     case 'sub':
     case 'pow':
@@ -150,6 +151,7 @@ function nmTests(expr: Expr, ctx: RenderContext, out: string[] = []): string[] {
     case 'add':
     case 'mul':
     case 'max':
+    case 'min':
       expr.xs.forEach((x) => nmTests(x, ctx, out));
       return out;
     case 'sub':
@@ -250,7 +252,8 @@ function renderNode(expr: Expr, ctx: RenderContext): Rendered {
     case 'abs':
       return atom(`ABS(${renderNode(expr.a, ctx).text})`);
     case 'max':
-      return atom(`MAX(${expr.xs.map((x) => renderNode(x, ctx).text).join(',')})`);
+    case 'min':
+      return atom(`${expr.k.toUpperCase()}(${expr.xs.map((x) => renderNode(x, ctx).text).join(',')})`);
     case 'round':
       return atom(`ROUND(${renderNode(expr.a, ctx).text},${renderNode(expr.digits, ctx).text})`);
     case 'if': {

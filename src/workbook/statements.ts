@@ -1,41 +1,33 @@
 /**
- * A statement sheet (Income Statement, Balance Sheet, Cash Flow, Ratios): the note's tables in the note's order
- * and labels, then the model's supporting lines of the same sections. Built from the model's table layouts and
- * line sections, so lines the model adds appear without a change here.
+ * A statement sheet (Income Statement, Balance Sheet, Cash Flow, Schedules, Ratios): the model's statements and
+ * schedules, each a section listing its lines in the model's presentation order and labels. Built from the
+ * model's statement modules, so a line the model adds appears without a change here. (The note's own table
+ * layouts verify the note on the Checks sheet.)
  */
-import { LINES, NOTE_TABLE_LAYOUTS, type LineDef } from '../model';
-import { lineDef, PlanContext, periodWidths, SheetBuilder } from './builder';
+import { STATEMENTS, type Section } from '../model';
+import { PlanContext, periodWidths, SheetBuilder } from './builder';
 import { HEADER_ROWS, LABEL_COL } from './layout';
 
-/** Builds a statement sheet from note tables and model sections, placing its lines (formulas come later). */
+/** Builds a sheet of one or more statements, placing their lines (formulas come later). */
 export function lineSheet(
   ctx: PlanContext,
   name: string,
-  tables: string[],
-  sections: LineDef['section'][],
+  sections: readonly Section[],
+  note?: string,
 ): SheetBuilder {
   const s = new SheetBuilder(name, periodWidths(40), { rows: HEADER_ROWS, cols: 3 });
   ctx.header(
     s,
     name,
-    'Rmb mn unless stated. Blue: reported inputs. Black: formulas. Green: links to other sheets.',
+    note ?? 'Rmb mn unless stated. Blue: reported inputs. Black: formulas. Green: links to other sheets.',
   );
   let row = HEADER_ROWS + 1;
-  const placed = new Set<string>();
-  for (const tableName of tables) {
-    const table = NOTE_TABLE_LAYOUTS.find((t) => t.name === tableName);
-    if (!table) throw new Error(`The model has no note table ${tableName}`);
-    if (tables.length > 1) s.text(row++, LABEL_COL, tableName, 'section');
-    for (const r of table.rows) {
-      ctx.placeLine(s, row++, lineDef(r.line), r.label);
-      placed.add(r.line);
-    }
+  for (const section of sections) {
+    const statement = STATEMENTS.find((st) => st.name === section);
+    if (!statement) throw new Error(`The model has no statement ${section}`);
+    if (sections.length > 1) s.text(row++, LABEL_COL, section, 'section');
+    for (const def of statement.lines) ctx.placeLine(s, row++, def, def.label);
     row++;
-  }
-  const supporting = LINES.filter((l) => sections.includes(l.section) && !placed.has(l.id));
-  if (supporting.length) {
-    s.text(row++, LABEL_COL, "Supporting lines (the model's, not printed in the note)", 'section');
-    for (const def of supporting) ctx.placeLine(s, row++, def, def.label);
   }
   return s;
 }

@@ -100,12 +100,21 @@ export const DRIVER_FORMAT: Readonly<Record<DriverDef['unit'], string>> = {
   rmbMn: FORMATS.rmbMn,
   multiple: FORMATS.multiple,
   usd: FORMATS.perAds,
+  rmbPerAds: FORMATS.perAds,
   rmbPerUsd: FORMATS.fx,
   mnAds: FORMATS.mnAds,
   flag: FORMATS.integer,
   weight: FORMATS.weight,
   digits: FORMATS.integer,
 };
+
+/** A scenario's change to a driver, signed: "+5.00%", "-0.05". */
+export const DELTA_FORMAT: Readonly<Record<DriverDef['unit'], string>> = Object.fromEntries(
+  Object.keys(DRIVER_FORMAT).map((unit) => [
+    unit,
+    unit === 'pct' ? '+0.00%;-0.00%;0.00%' : '+#,##0.0000;-#,##0.0000;0.0000',
+  ]),
+) as Record<DriverDef['unit'], string>;
 
 /** How a unit reads in the Unit column. */
 export const UNIT_TEXT: Readonly<Record<string, string>> = {

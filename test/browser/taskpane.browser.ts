@@ -198,12 +198,12 @@ test('outside Excel: a notice, the engine summary, validation, no workbook butto
   await screenshot(page, 'taskpane-validation-320.png', true);
   await edit(page, 'wacc', '2%');
   assert(
-    (await text(page, '#kc-field-wacc-error')).includes('must be greater than "terminalGrowth"'),
+    (await text(page, '#kc-field-wacc-error')).includes('WACC (2.0%) must be above terminal growth (3.0%)'),
     'WACC vs growth',
   );
   await edit(page, 'wacc', '10.3');
   assert(
-    (await text(page, '#kc-field-wacc-error')).includes('outside the allowed range 0.01 to 0.5'),
+    (await text(page, '#kc-field-wacc-error')).includes('outside the allowed range 1.0% to 50.0%'),
     'range message',
   );
   await expectSummary(page, {}); // nothing applied
@@ -283,10 +283,11 @@ test('in Excel (stand-in): edits on the Assumptions sheet (WACC, scenario select
     selSheet,
     selCell,
   ] as const);
-  await expectSummary(page, {}, 'bear');
+  // The bear case is changes to the base case, so it moves with the base WACC edit: 9.5% + 1pp.
+  await expectSummary(page, { wacc: '0.105' }, 'bear');
   await idle(page);
   assertEqual(await page.inputValue('#kc-scenario'), 'bear', 'scenario picker follows the selector');
-  assertEqual(await page.inputValue('input[data-key="wacc"]'), '11.3%', 'bear WACC');
+  assertEqual(await page.inputValue('input[data-key="wacc"]'), '10.5%', 'bear WACC');
   await page.close();
 });
 
@@ -413,13 +414,14 @@ test('Update keeps a link into the model; the pane follows sheet edits after Upd
   const linked = (await cellValue(page, 'Links', 'A1')) as number;
   const want = buildModel({ scenario: 'bull' }).value('revenue', '2027E')!.toNumber();
   assert(Math.abs(linked - want) < 1e-6 * want, `the link shows ${linked}, the engine ${want}`);
-  // After Update the pane still follows the sheet: an edit of the bull WACC input (the selector is on bull).
-  await standInDo(page, 'setValue', WACC_BASE.sheet, at(PLAN.anchors.scalarInput.wacc.bull), 0.12);
+  // After Update the pane still follows the sheet: an edit of the bull case's change to WACC (the selector is on
+  // bull): 10.3% + 1.7pp = 12%.
+  await standInDo(page, 'setValue', WACC_BASE.sheet, at(PLAN.anchors.scalarInput.wacc.bull), 0.017);
   await expectSummary(page, { wacc: '0.12' }, 'bull');
   await page.click('#kc-reset');
   await idle(page);
   await expectSummary(page, {}, 'bull');
-  await standInDo(page, 'setValue', WACC_BASE.sheet, at(PLAN.anchors.scalarInput.wacc.bull), 0.13);
+  await standInDo(page, 'setValue', WACC_BASE.sheet, at(PLAN.anchors.scalarInput.wacc.bull), 0.027);
   await expectSummary(page, { wacc: '0.13' }, 'bull');
   assertEqual(pageErrors(page).length, 0, `page errors: ${pageErrors(page).join('; ')}`);
   await page.close();

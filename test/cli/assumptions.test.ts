@@ -68,7 +68,7 @@ describe('kc-model assumptions', () => {
     expect(run).toMatchObject({ code: 0, stderr: '' });
     const lines = run.stdout.split('\n');
     for (const def of DRIVERS) expect(lines.some((line) => line.startsWith(`${def.id} `))).toBe(true);
-    expect(lines.find((line) => line.startsWith('wacc '))).toMatch(/ 10\.30% +1% to 50%$/);
+    expect(lines.find((line) => line.startsWith('wacc '))).toMatch(/ 10\.30% +1.0% to 50.0%$/);
     expect(lines.find((line) => line.startsWith('price '))).toMatch(/ 13\.03 +0\.01 to 10000$/);
   });
 
@@ -86,9 +86,9 @@ describe('kc-model assumptions', () => {
       'Revenue',
       'growth',
       percent('2027E'),
-      '-100%',
+      '-100.0%',
       'to',
-      '100%',
+      '100.0%',
     ]);
   });
 

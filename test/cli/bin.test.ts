@@ -26,7 +26,7 @@ function exited(child: ReturnType<typeof startKcModel>) {
 
 describe('bin/kc-model.js end to end', () => {
   it('prints statements as JSON with exit code 0', () => {
-    const run = kcModel(['statements', '--json']);
+    const run = kcModel(['statements', '--json', '--note']);
     expect(run.status).toBe(0);
     expect(run.stderr).toBe('');
     const json = JSON.parse(run.stdout) as { tables: unknown[]; dcf: { targetPriceUsd: number } };
@@ -38,7 +38,7 @@ describe('bin/kc-model.js end to end', () => {
     const run = kcModel(['statements', '--json', '--set', 'wacc=abc']);
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toMatch(/^kc-model: Assumption "wacc": "abc" is not a number[^\n]*\n$/);
+    expect(run.stderr).toMatch(/^kc-model: --set wacc: WACC: "abc" is not a number[^\n]*\n$/);
   });
 
   it('writes the workbook to standard output with --out -, and no file named "-"', () => {

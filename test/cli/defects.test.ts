@@ -340,34 +340,24 @@ describe('allowed WACC or growth values near their limits make grid fail, blamin
   });
 });
 
-/*
- * Two defects of the list whose fixes belong to the model and the workbook plan (issue 11, "Limits handled"),
- * not to the CLI. They are pinned as failing tests: when the fix lands, jest reports them as passing
- * unexpectedly, and they become plain tests.
- */
-describe('pending fixes outside the CLI', () => {
-  it.failing(
-    'xlsx near the WACC and growth limits writes the workbook (its DCF grid must clamp its axes)',
-    async () => {
-      const run = await runCliAsync([
-        'xlsx',
-        '--out',
-        path.join(dir, 'limits.xlsx'),
-        '--set',
-        'wacc=0.01',
-        '--set',
-        'terminalGrowth=-0.05',
-      ]);
-      expect(run).toMatchObject({ code: 0, stderr: '' });
-    },
-  );
+/** Two defects of the list whose fixes are in the model and the workbook plan (issue 11, "Limits handled"). */
+describe('limits handled by the model and the workbook plan', () => {
+  it('xlsx near the WACC and growth limits writes the workbook (its DCF grid must clamp its axes)', async () => {
+    const run = await runCliAsync([
+      'xlsx',
+      '--out',
+      path.join(dir, 'limits.xlsx'),
+      '--set',
+      'wacc=0.01',
+      '--set',
+      'terminalGrowth=-0.05',
+    ]);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+  });
 
-  it.failing(
-    '"--set revenueGrowth=-1", which is allowed, prints the statements with NM where a ratio has no denominator',
-    () => {
-      const run = runCli('statements', '--set', 'revenueGrowth=-1');
-      expect(run).toMatchObject({ code: 0, stderr: '' });
-      expect(run.stdout).toContain('NM');
-    },
-  );
+  it('"--set revenueGrowth=-1", which is allowed, prints the statements with NM where a ratio has no denominator', () => {
+    const run = runCli('statements', '--set', 'revenueGrowth=-1');
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(run.stdout).toContain('NM');
+  });
 });

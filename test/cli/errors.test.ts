@@ -8,8 +8,16 @@ const USAGE = generalHelp(COMMANDS);
 describe('kc-model exit codes and error messages', () => {
   it.each([
     ['an unknown id', ['statements', '--set', 'foo=1'], ['"foo"', 'kc-model assumptions']],
-    ['a non-numeric value', ['statements', '--set', 'wacc=abc'], ['"wacc"', '"abc"', '0.01 to 0.5']],
-    ['a value outside its range', ['grid', '--set', 'wacc=0.9'], ['"wacc"', '"0.9"', '0.01 to 0.5']],
+    [
+      'a non-numeric value',
+      ['statements', '--set', 'wacc=abc'],
+      ['--set wacc: WACC', '"abc"', '1.0% to 50.0%'],
+    ],
+    [
+      'a value outside its range',
+      ['grid', '--set', 'wacc=0.9'],
+      ['--set wacc: WACC', '90.0%', '1.0% to 50.0%'],
+    ],
     [
       'a period the driver does not take',
       ['statements', '--set', 'revenueGrowth.2031E=0.1'],
@@ -18,7 +26,7 @@ describe('kc-model exit codes and error messages', () => {
     [
       'WACC at or below terminal growth',
       ['statements', '--set', 'wacc=2%'],
-      ['"wacc"', '0.02', '"terminalGrowth"'],
+      ['WACC (2.0%) must be above terminal growth (3.0%)'],
     ],
     ['an unknown scenario', ['assumptions', '--scenario', 'nope'], ['"nope"', 'base, bull, bear']],
     ['a malformed --set', ['statements', '--set', 'wacc'], ['--set', '"wacc"', 'ID=VALUE']],

@@ -1,4 +1,4 @@
-import { gridAxis } from '../../src/cli/commands/grid';
+import { gridAxis } from '../../src/model';
 import { buildModel, Decimal, defaultGridAxes, sensitivityGrid } from '../../src/model';
 import { runCli } from './run';
 
@@ -74,7 +74,9 @@ describe('kc-model grid', () => {
 
   it('lays the axes 0.5pp and 0.25pp apart, centred on the case where the ranges allow', () => {
     const axis = (centre: string, step: string, id: string) =>
-      gridAxis(new Decimal(centre), new Decimal(step), id).map((x) => x.toString());
+      gridAxis(new Decimal(centre), new Decimal(step), id as 'wacc' | 'terminalGrowth').map((x) =>
+        x.toString(),
+      );
     expect(axis('0.103', '0.005', 'wacc')).toEqual([
       '0.078',
       '0.083',
@@ -111,6 +113,6 @@ describe('kc-model grid', () => {
   it('keeps blaming the values the user did type', () => {
     const run = runCli('grid', '--set', 'wacc=0.02');
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('"wacc" (0.02)');
+    expect(run.stderr).toContain('WACC (2.0%)');
   });
 });

@@ -1,6 +1,13 @@
 import { STATEMENT_PERIODS } from '../../src/cli/years';
 import { formatValue } from '../../src/cli/format';
-import { buildModel, findLine, NOTE_PERIOD_IDS, NOTE_TABLE_LAYOUTS, type PeriodId } from '../../src/model';
+import {
+  buildModel,
+  findLine,
+  NOTE_PERIOD_IDS,
+  NOTE_TABLE_LAYOUTS,
+  STATEMENTS,
+  type PeriodId,
+} from '../../src/model';
 import { NOTE_ROWS, NOTE_TABLES } from '../fixtures/note';
 import { parseCsvRecord, runCli } from './run';
 
@@ -32,9 +39,34 @@ function statementsJson(...args: string[]): StatementsJson {
   return JSON.parse(run.stdout) as StatementsJson;
 }
 
-describe('kc-model statements --json', () => {
+describe("kc-model statements --json: the model's statements", () => {
   const model = buildModel();
   const json = statementsJson();
+
+  it("prints the model's statements and schedules in order, every line of each in the model's order", () => {
+    const printed = STATEMENTS.filter((s) => s.name !== 'Drivers' && s.name !== 'Checks');
+    expect(json.tables.map((t) => t.name)).toEqual(printed.map((s) => s.name));
+    json.tables.forEach((table, t) => {
+      const lines = printed[t].lines.filter((def) => !def.scalar);
+      expect(table.rows.map((r) => [r.id, r.label, r.unit])).toEqual(
+        lines.map((d) => [d.id, d.label, d.unit]),
+      );
+      for (const row of table.rows) {
+        const expected = Object.fromEntries(
+          model
+            .series(row.id)
+            .filter(({ period }) => json.periods.includes(period))
+            .map(({ period, value }) => [period, value === null ? null : value.toNumber()]),
+        );
+        expect(row.values).toEqual(viaJson(expected));
+      }
+    });
+  });
+});
+
+describe('kc-model statements --json --note', () => {
+  const model = buildModel();
+  const json = statementsJson('--note');
 
   it('puts the note columns first, then the long range', () => {
     expect(json.periods.slice(0, NOTE_PERIOD_IDS.length)).toEqual(NOTE_PERIOD_IDS);
@@ -106,12 +138,12 @@ describe('kc-model statements --json', () => {
 
   it('echoes the scenario and overrides, and applies them', () => {
     expect(json).toMatchObject({ scenario: 'base', overrides: {} });
-    const higherWacc = statementsJson('--set', 'wacc=0.12');
+    const higherWacc = statementsJson('--note', '--set', 'wacc=0.12');
     expect(higherWacc.overrides).toEqual({ wacc: '0.12' });
     expect(higherWacc.dcf.wacc).toBe(0.12);
     expect(higherWacc.dcf.targetPriceUsd).toBeLessThan(json.dcf.targetPriceUsd);
     expect(statementsJson('--set=wacc=12%').dcf).toEqual(higherWacc.dcf);
-    const bull = statementsJson('--scenario', 'bull');
+    const bull = statementsJson('--note', '--scenario', 'bull');
     expect(bull.scenario).toBe('bull');
     expect(bull.dcf.targetPriceUsd).toBe(buildModel({ scenario: 'bull' }).dcf().targetPrice.toNumber());
   });
@@ -119,7 +151,7 @@ describe('kc-model statements --json', () => {
 
 describe('kc-model statements --csv', () => {
   const model = buildModel();
-  const run = runCli('statements', '--csv');
+  const run = runCli('statements', '--csv', '--note');
   const records = run.stdout.trimEnd().split('\n').map(parseCsvRecord);
   const [header, ...rows] = records;
   const find = (table: string, id: string) => rows.find((r) => r[0] === table && r[1] === id)!;
@@ -153,9 +185,9 @@ describe('kc-model statements --csv', () => {
   });
 });
 
-describe('kc-model statements (text)', () => {
+describe('kc-model statements --note (text)', () => {
   const model = buildModel();
-  const run = runCli('statements');
+  const run = runCli('statements', '--note');
 
   it("prints every table title and the note's labels, percentages x100", () => {
     expect(run).toMatchObject({ code: 0, stderr: '' });
@@ -198,7 +230,7 @@ describe('kc-model statements (text)', () => {
   });
 
   it('shows the years asked for, in text and CSV, and keeps every year in JSON', () => {
-    const wide = runCli('statements', '--years', 'all');
+    const wide = runCli('statements', '--note', '--years', 'all');
     const rows = tableRows(wide.stdout, 'Income Statement');
     const revenue = rows
       .find((row) => row.startsWith('Total revenue '))!
@@ -219,7 +251,7 @@ describe('kc-model statements (text)', () => {
       '2031E',
       'value',
     ]);
-    const one = runCli('statements', '--years', 'FY27');
+    const one = runCli('statements', '--note', '--years', 'FY27');
     expect(tableRows(one.stdout, 'Headline')[0].trim().split(/\s+/).slice(-1)).toEqual([
       formatValue(model.value('revenue', '2027E'), 'rmbMn', true),
     ]);

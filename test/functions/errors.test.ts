@@ -79,7 +79,7 @@ describe('Excel words', () => {
     expect(withoutCommandLine('Unknown assumption "revenueGrowth.2040E". Run kc-model assumptions.')).toBe(
       'Unknown assumption "revenueGrowth.2040E".',
     );
-    const plain = 'Assumption "wacc": 0.9 is outside the allowed range 0.01 to 0.5 (1% to 50%).';
+    const plain = 'WACC: 90.0% is outside the allowed range 1.0% to 50.0%.';
     expect(withoutCommandLine(plain)).toBe(plain);
   });
 

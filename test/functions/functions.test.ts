@@ -6,7 +6,14 @@ import * as functions from '../../src/functions/functions';
 import { NM } from '../../src/functions/spill';
 import { STATEMENTS, STATEMENT_PERIODS } from '../../src/functions/statements';
 import * as model from '../../src/model';
-import { buildModel, LINES, NOTE_TABLE_LAYOUTS, sensitivityGrid, type Value } from '../../src/model';
+import {
+  buildModel,
+  LINES,
+  NOTE_TABLE_LAYOUTS,
+  sensitivityGrid,
+  STATEMENTS as MODEL_STATEMENTS,
+  type Value,
+} from '../../src/model';
 import {
   ErrorCode,
   excelError,
@@ -149,9 +156,9 @@ describe('KC.EBITDA', () => {
   });
 
   it('spills and follows overrides like KC.REVENUE', () => {
-    const overrides = { 'cogsRatio.2027E': 0.8 };
+    const overrides = { 'cashCogsRatio.2027E': 0.6 };
     const m = buildModel({ overrides });
-    expect(KC('EBITDA', [[2026, 2027]], 'reported', null, [['cogsRatio.2027E', 0.8]])).toEqual([
+    expect(KC('EBITDA', [[2026, 2027]], 'reported', null, [['cashCogsRatio.2027E', 0.6]])).toEqual([
       [num(m.value('ebitda', 2026)), num(m.value('ebitda', 2027))],
     ]);
   });
@@ -245,7 +252,7 @@ describe('KC.DCF', () => {
     expect((result[0][1] as StandInError).message).toMatch(/^wacc: /);
     expect(result[0][2]).toBe('');
     expect((result[0][3] as StandInError).code).toBe(ErrorCode.invalidValue);
-    expect((result[0][3] as StandInError).message).toMatch(/^wacc: .*0\.01 to 0\.5/);
+    expect((result[0][3] as StandInError).message).toMatch(/^wacc: .*1.0% to 50.0%/);
   });
 });
 
@@ -289,9 +296,25 @@ describe('KC.LINE', () => {
 });
 
 describe('KC.STATEMENT', () => {
-  it('spills each of the note tables with a heading row, the note labels and the engine values', () => {
+  it("spills each of the model's statements: a heading row, every line in the model's order, the engine values", () => {
     const m = base();
-    for (const table of NOTE_TABLE_LAYOUTS) {
+    for (const statement of MODEL_STATEMENTS) {
+      const result = KC('STATEMENT', statement.name);
+      expect(result[0]).toEqual([statement.name, ...STATEMENT_PERIODS.map((p) => p.heading)]);
+      expect(result.slice(1).map((r) => r[0])).toEqual(statement.lines.map((d) => d.label));
+      statement.lines.forEach((def, i) => {
+        if (def.scalar) return;
+        const values = new Map(m.series(def.id).map(({ period, value }) => [period, num(value)]));
+        expect(result[i + 1].slice(1)).toEqual(
+          STATEMENT_PERIODS.map((p) => (values.has(p.id) ? values.get(p.id) : '')),
+        );
+      });
+    }
+  });
+
+  it("spills the note's tables that are no statement of the model with the note's labels and the engine values", () => {
+    const m = base();
+    for (const table of NOTE_TABLE_LAYOUTS.filter((t) => !MODEL_STATEMENTS.some((s) => s.name === t.name))) {
       const result = KC('STATEMENT', table.name);
       expect(result[0]).toEqual([table.name, ...STATEMENT_PERIODS.map((p) => p.heading)]);
       expect(result[0].slice(1, 5)).toEqual(['12/25', '12/26E', '12/27E', '12/28E']);
@@ -401,7 +424,7 @@ describe('errors', () => {
     expectError(
       () => KC('STATEMENT', null),
       ErrorCode.invalidValue,
-      /^name: a statement name is required; use "Headline"/,
+      /^name: a statement name is required; use "Drivers", "Segments", "Income Statement"/,
     );
     expectError(() => KC('REVENUE', 2027, 5), ErrorCode.invalidValue, /^segment: "5"/);
   });
@@ -474,12 +497,12 @@ describe('errors', () => {
     expectError(
       call([['wacc', 'high']]),
       ErrorCode.invalidValue,
-      /^assumptions: Assumption "wacc": "high" is not a number/,
+      /^assumptions: WACC: "high" is not a number/,
     );
     expectError(
       call([['wacc', 0.9]]),
       ErrorCode.invalidValue,
-      /^assumptions: .*outside the allowed range 0.01 to 0.5/,
+      /^assumptions: WACC: 90.0% is outside the allowed range 1.0% to 50.0%/,
     );
     expectError(
       call([['revenueGrowth.2040E', 0.1]]),
@@ -509,8 +532,8 @@ describe('errors', () => {
   it('#VALUE! for a bad WACC or growth argument, or axes that make no grid', () => {
     expectError(() => KC('DCF', 'ten'), ErrorCode.invalidValue, /^wacc: /);
     expectError(() => KC('DCF', true), ErrorCode.invalidValue, /^wacc: TRUE is not a rate/);
-    expectError(() => KC('DCF', 0.7), ErrorCode.invalidValue, /^wacc: .*0.01 to 0.5/);
-    expectError(() => KC('DCF', null, 0.5), ErrorCode.invalidValue, /^terminal_growth: .*-0.05 to 0.2/);
+    expectError(() => KC('DCF', 0.7), ErrorCode.invalidValue, /^wacc: .*1.0% to 50.0%/);
+    expectError(() => KC('DCF', null, 0.5), ErrorCode.invalidValue, /^terminal_growth: .*-5.0% to 20.0%/);
     expectError(
       () => KC('DCF', [[0.1, 0.11]], [[0.02, 0.03]]),
       ErrorCode.invalidValue,
@@ -575,7 +598,7 @@ describe('issue 11: audited defects', () => {
 
   it('KC.DCF shares the work of a grid: one model per growth row, not one per cell (the memo is not flushed)', () => {
     model.clearCache();
-    const kept = model.buildModel({ overrides: { 'cogsRatio.2027E': 0.861 } });
+    const kept = model.buildModel({ overrides: { 'cashCogsRatio.2027E': 0.661 } });
     const before = model.cacheStats().size;
     const grid = KC('DCF', rowOf(11), columnOf(11), null, null, [['revenueGrowth.2027E', 0.2345]]);
     expect(grid).toHaveLength(11);
@@ -583,7 +606,7 @@ describe('issue 11: audited defects', () => {
     expect(model.cacheStats().size - before).toBeLessThanOrEqual(12);
     // A 21 x 21 grid (441 cells) leaves a model built before it in the memo (limit 256), where one per cell evicts it.
     KC('DCF', rowOf(21), columnOf(21, 0.005), null, null, [['revenueGrowth.2027E', 0.2346]]);
-    expect(model.buildModel({ overrides: { 'cogsRatio.2027E': 0.861 } })).toBe(kept);
+    expect(model.buildModel({ overrides: { 'cashCogsRatio.2027E': 0.661 } })).toBe(kept);
   });
 
   it('KC.DCF grids give every output the engine gives for each pair, not only US$ per ADS', () => {

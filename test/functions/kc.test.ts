@@ -31,7 +31,7 @@ describe('error mapping', () => {
     expect(made(() => kc.dcf(0.03, 0.03))).toEqual(
       new Made(
         'num',
-        expect.stringMatching(/^wacc, terminal_growth: .*must be greater than "terminalGrowth"/),
+        expect.stringMatching(/^wacc, terminal_growth: WACC \(3.0%\) must be above terminal growth \(3.0%\)/),
       ),
     );
     expect(
@@ -42,7 +42,10 @@ describe('error mapping', () => {
         ]),
       ),
     ).toEqual(
-      new Made('num', expect.stringMatching(/^assumptions: Assumption "wacc" \(0.02\) must be greater than/)),
+      new Made(
+        'num',
+        expect.stringMatching(/^assumptions: WACC \(2.0%\) must be above terminal growth \(3.0%\)/),
+      ),
     );
     const [[cell]] = kc.dcf([[0.02, 0.1]], 0.03);
     expect(cell).toEqual(new Made('num', expect.stringMatching(/^wacc, terminal_growth: /)));

@@ -128,13 +128,15 @@ describe('memoization', () => {
   });
 
   it('ignores the order of the overrides', () => {
-    const model = buildModel({ overrides: { wacc: 0.11, 'cogsRatio.2026E': 0.86, terminalGrowth: 0.025 } });
-    expect(buildModel({ overrides: { terminalGrowth: 0.025, wacc: 0.11, 'cogsRatio.2026E': 0.86 } })).toBe(
-      model,
-    );
-    expect(buildModel({ overrides: { 'cogsRatio.2026E': 0.86, terminalGrowth: 0.025, wacc: 0.11 } })).toBe(
-      model,
-    );
+    const model = buildModel({
+      overrides: { wacc: 0.11, 'cashCogsRatio.2026E': 0.56, terminalGrowth: 0.025 },
+    });
+    expect(
+      buildModel({ overrides: { terminalGrowth: 0.025, wacc: 0.11, 'cashCogsRatio.2026E': 0.56 } }),
+    ).toBe(model);
+    expect(
+      buildModel({ overrides: { 'cashCogsRatio.2026E': 0.56, terminalGrowth: 0.025, wacc: 0.11 } }),
+    ).toBe(model);
   });
 
   it('keeps different options apart, and equal values whatever the memo', () => {
@@ -176,8 +178,8 @@ describe('memoization', () => {
 
 describe('overrides move every dependent line', () => {
   const base = buildModel();
-  const cogsRatio = base.assumptions.series.cogsRatio['2027E']!;
-  const higher = buildModel({ overrides: { 'cogsRatio.2027E': cogsRatio.plus('0.1').toString() } });
+  const cogsRatio = base.assumptions.series.cashCogsRatio['2027E']!;
+  const higher = buildModel({ overrides: { 'cashCogsRatio.2027E': cogsRatio.plus('0.1').toString() } });
   const at = (model: KcModel, id: string, period: PeriodId | number = '2027E') =>
     num(model.value(id, period));
 
@@ -236,10 +238,12 @@ describe('overrides move every dependent line', () => {
   });
 
   it('a driver without a period sets every year of it', () => {
-    const all = buildModel({ overrides: { cogsRatio: '90%' } });
+    const all = buildModel({ overrides: { cashCogsRatio: '60%' } });
     for (const period of ['2026E', '2027E', '2028E'] as const) {
-      expect(all.assumptions.series.cogsRatio[period]!.toString()).toBe('0.9');
-      same(all.value('cogs', period), num(all.value('revenue', period)).times('-0.9'));
+      expect(all.assumptions.series.cashCogsRatio[period]!.toString()).toBe('0.6');
+      // Reported COGS is cash COGS plus all of D&A.
+      same(all.value('cashCogs', period), num(all.value('revenue', period)).times('-0.6'));
+      same(all.value('cogs', period), num(all.value('cashCogs', period)).plus(num(all.value('da', period))));
     }
   });
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { CALIBRATION, DRIVERS } from '../../src/model';
+import { assumptionRows } from '../../scripts/assumptions-table';
 
 const read = (file: string) => readFileSync(join(__dirname, '..', '..', file), 'utf8');
 
@@ -20,4 +21,11 @@ describe('the documentation stays true to the model', () => {
   it.each(DRIVERS.map((d) => d.id))('README documents the assumption %s', (id) => {
     expect(readme).toContain(`| \`${id}\` |`);
   });
+
+  it.each(assumptionRows().map((row) => [row.split('|')[1].trim(), row]))(
+    "README's table row for %s states the driver's label, base values, range and source",
+    (_id, row) => {
+      expect(readme).toContain(row);
+    },
+  );
 });

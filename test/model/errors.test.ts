@@ -19,7 +19,10 @@ import {
   type KcModel,
   type ModelErrorCode,
   type OverrideValue,
+  type PeriodId,
 } from '../../src/model';
+import { allowedText, formatValue } from '../../src/model/overrides';
+import { PERIODS } from '../../src/model/periods';
 
 /** Runs `fn`, which must throw a ModelError, and returns that error. */
 function modelError(fn: () => unknown): ModelError {
@@ -38,16 +41,33 @@ const driver = (id: string): DriverDef => findDriver(id)!;
 const shown = (raw: unknown) => (typeof raw === 'string' ? `"${raw}"` : String(raw));
 const build = (overrides: Record<string, OverrideValue>) => () => buildModel({ overrides });
 
-/** Expects the error to name the key, show the value and give the driver's allowed range. */
+/** The driver's label, with the period's heading for a one-period key ("Revenue growth 12/27E"). */
+function labelOf(key: string, def: DriverDef): string {
+  const period = key.split('.')[1] as PeriodId | undefined;
+  return period ? `${def.label} ${PERIODS.find((p) => p.id === period)!.heading}` : def.label;
+}
+
+/** A number the user typed, read the way the model reads it ("11%" is 0.11). */
+function parsed(raw: OverrideValue): Decimal {
+  const text = String(raw).trim();
+  return text.endsWith('%') ? new Decimal(text.slice(0, -1)).div(100) : new Decimal(text);
+}
+
+/**
+ * Expects the error to name the key for tools (subject) and, in the message, the driver in the user's words
+ * (its label), the value (as typed when it is not a number; in the driver's unit, e.g. a percentage, when out of
+ * range) and the allowed range in the same unit.
+ */
 function expectNamesValueAndRange(error: ModelError, key: string, raw: unknown, def: DriverDef) {
   expect(error.subject).toBe(key);
-  expect(error.message).toContain(`"${key}"`);
-  expect(error.message).toContain(shown(raw));
-  if (def.choices) {
-    for (const choice of def.choices) expect(error.message).toContain(String(choice));
-  } else {
-    expect(error.message).toContain(String(def.min));
-    expect(error.message).toContain(String(def.max));
+  expect(error.message).toContain(labelOf(key, def));
+  expect(error.message).not.toContain(`"${key}"`);
+  expect(error.message).toContain(
+    error.code === 'OUT_OF_RANGE' ? formatValue(def, parsed(raw as OverrideValue)) : shown(raw),
+  );
+  expect(error.message).toContain(allowedText(def));
+  if (def.unit === 'pct') {
+    expect(allowedText(def)).toMatch(/^-?[\d.]+% to -?[\d.]+%$/);
   }
 }
 
@@ -65,7 +85,7 @@ describe('values that are not numbers: INVALID_VALUE', () => {
     ['terminalGrowth', 'three percent'],
     ['revenueGrowth', NaN],
     ['revenueGrowth.2027E', 'abc'],
-    ['cogsRatio.2026E', ''],
+    ['cashCogsRatio.2026E', ''],
     ['midYear', 'yes'],
   ];
 
@@ -81,7 +101,7 @@ describe('values that are not numbers: INVALID_VALUE', () => {
       const error = modelError(build({ [key]: raw }));
       expect(error.code).toBe<ModelErrorCode>('INVALID_VALUE');
       expect(error.subject).toBe(key);
-      expect(error.message).toContain(key);
+      expect(error.message).toContain(`${LINES.find((l) => l.id === key.split('.')[0])!.label} 12/25`);
       expect(error.message).toContain(shown(raw));
     },
   );
@@ -99,7 +119,7 @@ describe('values out of range: OUT_OF_RANGE', () => {
     ['revenueGrowth.2027E', 1.5],
     ['revenueGrowth.2027E', '-150%'],
     ['receivableDays', 400],
-    ['cogsRatio.2028E', -0.01],
+    ['cashCogsRatio.2028E', -0.01],
   ] as const)('%s = %p', (key, raw) => {
     const error = modelError(build({ [key]: raw }));
     expect(error.code).toBe<ModelErrorCode>('OUT_OF_RANGE');
@@ -150,7 +170,7 @@ describe('values out of range: OUT_OF_RANGE', () => {
       const error = modelError(build({ [key]: raw }));
       expect(error.code).toBe<ModelErrorCode>('OUT_OF_RANGE');
       expect(error.subject).toBe(key);
-      expect(error.message).toContain(key);
+      expect(error.message).toContain(`${LINES.find((l) => l.id === key.split('.')[0])!.label} 12/25`);
       expect(error.message).toContain(shown(raw));
     },
   );
@@ -186,12 +206,12 @@ describe('WACC not above terminal growth: WACC_NOT_ABOVE_GROWTH', () => {
     expect(error.code).toBe<ModelErrorCode>('WACC_NOT_ABOVE_GROWTH');
     expect(error.subject).toBe('wacc');
     const set = { wacc: base.wacc, terminalGrowth: base.terminalGrowth, ...overrides };
-    const pct = (v: OverrideValue | Decimal) =>
-      String(v).endsWith('%') ? new Decimal(String(v).slice(0, -1)).div(100) : new Decimal(v);
-    expect(error.message).toContain('"wacc"');
-    expect(error.message).toContain('"terminalGrowth"');
-    expect(error.message).toContain(pct(set.wacc).toString());
-    expect(error.message).toContain(pct(set.terminalGrowth).toString());
+    const pct = (v: OverrideValue | Decimal) => formatValue(findDriver('wacc')!, parsed(v.toString()));
+    // In the user's words: "WACC (2.0%) must be above terminal growth (3.0%)".
+    expect(error.message).toContain(
+      `WACC (${pct(set.wacc)}) must be above terminal growth (${pct(set.terminalGrowth)})`,
+    );
+    expect(error.message).toMatch(/^WACC \(\d+\.\d+%\) must be above terminal growth \(\d+\.\d+%\)/);
   });
 
   it('also in a scenario: the bull case with terminal growth at its WACC', () => {
@@ -299,7 +319,7 @@ describe('an error leaves the memo and later builds unaffected', () => {
     const bad: BuildOptions[] = [
       { overrides: { wacc: NaN } },
       { overrides: { wacc: 0.9 } },
-      { overrides: { 'cogsRatio.2027E': 0.95, wacc: 'abc' } }, // a valid key applied before the invalid one
+      { overrides: { 'cashCogsRatio.2027E': 0.95, wacc: 'abc' } }, // a valid key applied before the invalid one
       { overrides: { 'revenueGrowth.2027E': 0.5, terminalGrowth: 0.2 } },
       { overrides: { 'cash.2025A': 1, 'revenueGrowth.2040E': 0.1 } },
       { overrides: { midYear: 0.5 } },
@@ -323,7 +343,7 @@ describe('an error leaves the memo and later builds unaffected', () => {
 
   it('the scenario a failed build started from is unaffected too', () => {
     const bull = values(buildModelUncached({ scenario: 'bull' }));
-    modelError(() => buildModel({ scenario: 'bull', overrides: { 'cogsRatio.2027E': 0.95, wacc: 2 } }));
+    modelError(() => buildModel({ scenario: 'bull', overrides: { 'cashCogsRatio.2027E': 0.95, wacc: 2 } }));
     expect(values(buildModelUncached({ scenario: 'bull' }))).toEqual(bull);
   });
 });

@@ -151,10 +151,14 @@ describe('Insert into a new workbook', () => {
     expect(mismatches(standIn, plan('base', overrides)).first).toEqual([]);
     expect(await readEditedAssumptions(standIn.host)).toEqual({ wacc: 0.11, 'revenueGrowth.2027E': 0.2 });
     standIn.setValue(sheet, at(p.anchors.selector), 2);
-    // The edits were to the base case's inputs; bull's own inputs are untouched.
-    expect(mismatches(standIn, plan('bull')).first).toEqual([]);
+    // The edits were to the base case's inputs, and bull is changes to the base case: it moves with them
+    // (WACC 11% - 0.5pp; 12/27E growth 20% + 5pp).
+    const bull = { wacc: '0.105', 'revenueGrowth.2027E': '0.25' };
+    expect(mismatches(standIn, plan('bull', bull)).first).toEqual([]);
     expect((await readInsertedScenario(standIn.host))?.selected).toBe('bull');
-    expect(await readEditedAssumptions(standIn.host)).toEqual({});
+    const edited = await readEditedAssumptions(standIn.host);
+    expect(close(edited!.wacc as number, 0.105)).toBe(true);
+    expect(close(edited!['revenueGrowth.2027E'] as number, 0.25)).toBe(true);
     standIn.setValue(sheet, at(p.anchors.selector), 1);
   });
 
@@ -176,6 +180,28 @@ describe('Insert into a new workbook', () => {
     await expect(writeAssumption(standIn.host, 'wacc', undefined, Number.NaN)).rejects.toThrow(
       /not a number/,
     );
+  });
+
+  it("writes an assumption for the bull case as the bull case's change to the base input", async () => {
+    const sheet = SHEET_NAMES.assumptions;
+    const base = standIn.valueAt(sheet, at(p.anchors.scalarInput.wacc.base)) as number;
+    standIn.setValue(sheet, at(p.anchors.selector), 2);
+    await writeAssumption(standIn.host, 'wacc', undefined, 0.13);
+    // The base input is untouched; the bull change is what takes bull's WACC to 13%.
+    expect(standIn.valueAt(sheet, at(p.anchors.scalarInput.wacc.base))).toBe(base);
+    expect(close(standIn.valueAt(sheet, at(p.anchors.scalarInput.wacc.bull)) as number, 0.13 - base)).toBe(
+      true,
+    );
+    const summary = await readSummary(standIn.host);
+    const bull = standIn.valueAt(sheet, at(p.anchors.seriesInput.revenueGrowth.base['2027E'])) as number;
+    const want = buildModel({
+      scenario: 'bull',
+      overrides: { wacc: '0.13', 'revenueGrowth.2027E': String(bull + 0.05) },
+    });
+    expect(close(summary!.targetPrice, want.dcf().targetPrice.toNumber())).toBe(true);
+    // Back to the bull case as inserted, and to the base case.
+    standIn.setValue(sheet, at(p.anchors.scalarInput.wacc.bull), -0.005);
+    standIn.setValue(sheet, at(p.anchors.selector), 1);
   });
 
   it('converts to values: value-only copies and a stamp, each request and response under 5 MB', async () => {

@@ -15,6 +15,17 @@ const p = plan();
 const revenue2027 = lineCell(p, 'revenue', 3);
 const growthBull2027 = p.anchors.seriesInput.revenueGrowth.bull['2027E'];
 const waccBase = p.anchors.scalarInput.wacc.base;
+/**
+ * The edits: the base WACC to 11%, and the bull case's change to 12/27E revenue growth from +5pp to +10pp. Bull is
+ * changes to the base case, so with both the bull case has WACC 11% - 0.5pp and growth base + 10pp.
+ */
+const BULL_GROWTH_CHANGE = 0.1;
+const BULL_EDITS = {
+  wacc: '0.105',
+  'revenueGrowth.2027E': buildModel()
+    .assumptions.series.revenueGrowth['2027E']!.plus(BULL_GROWTH_CHANGE)
+    .toString(),
+};
 
 /** A workbook with the model, a user sheet linking into it (formula, name, chart) and two edited inputs. */
 async function modelWithLinks(): Promise<ExcelStandIn> {
@@ -26,7 +37,7 @@ async function modelWithLinks(): Promise<ExcelStandIn> {
   s.addSheet('Links', { A1: `=${ref}`, A2: '=myRevenue*2' });
   s.addUserChart('Links', `'${revenue2027.sheet}'!A${revenue2027.row - 1}:O${revenue2027.row}`);
   s.setValue(A, at(waccBase), 0.11);
-  s.setValue(A, at(growthBull2027), 0.3);
+  s.setValue(A, at(growthBull2027), BULL_GROWTH_CHANGE);
   return s;
 }
 
@@ -50,15 +61,15 @@ describe('Update in place', () => {
 
   it('carries the edited inputs by driver, scenario and period; the model matches the engine with them', () => {
     expect(result.carried.map((c) => [c.key, c.value]).sort()).toEqual([
-      ['revenueGrowth|bull|2027E', 0.3],
+      ['revenueGrowth|bull|2027E', BULL_GROWTH_CHANGE],
       ['wacc|base', 0.11],
     ]);
     expect(s.valueAt(A, at(waccBase))).toBe(0.11);
-    expect(mismatches(s, plan('bull', { 'revenueGrowth.2027E': '0.3' })).first).toEqual([]);
+    expect(mismatches(s, plan('bull', BULL_EDITS)).first).toEqual([]);
   });
 
   it("keeps the user's formula, name and chart into the model working, with the new figures", () => {
-    const want = engine('revenue', '2027E', 'bull', { 'revenueGrowth.2027E': '0.3' });
+    const want = engine('revenue', '2027E', 'bull', BULL_EDITS);
     expect(close(s.valueAt('Links', 'A1') as number, want)).toBe(true);
     expect(close(s.valueAt('Links', 'A2') as number, 2 * want)).toBe(true);
     expect(s.formulaAt('Links', 'A1')).toBe(`='${revenue2027.sheet}'!${at(revenue2027)}`);
@@ -68,7 +79,13 @@ describe('Update in place', () => {
   });
 
   it('reads the edits back for the selected scenario', async () => {
-    expect(await readEditedAssumptions(s.host)).toEqual({ 'revenueGrowth.2027E': 0.3 });
+    // Each edited driver's live value in the bull case: base input + the bull case's change.
+    const edited = await readEditedAssumptions(s.host);
+    expect(Object.keys(edited!).sort()).toEqual(['revenueGrowth.2027E', 'wacc']);
+    expect(close(edited!.wacc as number, 0.105)).toBe(true);
+    expect(close(edited!['revenueGrowth.2027E'] as number, Number(BULL_EDITS['revenueGrowth.2027E']))).toBe(
+      true,
+    );
   });
 
   it('Reset drops the edits and keeps the links', async () => {

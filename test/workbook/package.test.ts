@@ -202,13 +202,13 @@ describe('the printed workbook', () => {
     }
   });
 
-  it('prints landscape on A4, one page wide (the Summary and Charts on one page), with header and footer', async () => {
+  it('prints landscape on A4, one page wide (the Summary, DCF and Charts on one page), with header and footer', async () => {
     for (const s of plan.sheets) {
       const sheet = await pkg.sheet(s.name);
       expect(find(find(sheet, 'sheetPr'), 'pageSetUpPr').attrs.fitToPage).toBe('1');
       const setup = find(sheet, 'pageSetup').attrs;
       expect(setup).toMatchObject({ orientation: 'landscape', paperSize: '9', fitToWidth: '1' });
-      expect(setup.fitToHeight).toBe(s.name === 'Summary' || s.name === 'Charts' ? '1' : '0');
+      expect(setup.fitToHeight).toBe(['Summary', 'DCF', 'Charts'].includes(s.name) ? '1' : '0');
       const header = find(find(sheet, 'headerFooter'), 'oddHeader').text;
       const footer = find(find(sheet, 'headerFooter'), 'oddFooter').text;
       expect(header).toContain('Kingsoft Cloud (KC) model');
@@ -224,7 +224,15 @@ describe('the printed workbook', () => {
     const titles = findAll(workbook, 'definedName').filter((n) => n.attrs.name === '_xlnm.Print_Titles');
     const sheets = plan.sheets.map((s) => s.name);
     const byName = new Map(titles.map((t) => [sheets[Number(t.attrs.localSheetId)], t.text]));
-    for (const s of ['Assumptions', 'Income Statement', 'Balance Sheet', 'Cash Flow', 'Ratios', 'DCF'])
+    for (const s of [
+      'Assumptions',
+      'Income Statement',
+      'Balance Sheet',
+      'Cash Flow',
+      'Schedules',
+      'Ratios',
+      'DCF',
+    ])
       expect(byName.get(s)).toBe(`'${s}'!$A:$B,'${s}'!$1:$3`);
     expect(byName.get('Checks')).toBe(`'Checks'!$A:$B,'Checks'!$1:$2`);
   });
@@ -248,7 +256,7 @@ describe('the printed workbook', () => {
       s.cells.some((c) => c.row === 3 && c.col === 3 && c.value === 'Id'),
     );
     expect(withIds.map((s) => s.name)).toEqual([
-      'Assumptions', 'Income Statement', 'Balance Sheet', 'Cash Flow', 'Ratios', 'DCF', 'Checks',
+      'Assumptions', 'Income Statement', 'Balance Sheet', 'Cash Flow', 'Schedules', 'Ratios', 'DCF', 'Checks',
     ]); // prettier-ignore
     for (const s of withIds) {
       const sheet = await pkg.sheet(s.name);

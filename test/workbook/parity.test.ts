@@ -65,12 +65,25 @@ describe('the workbook in HyperFormula', () => {
 
   it('switches the whole workbook with the scenario selector (bull, then bear with an edit)', () => {
     withEdits([[plan.anchors.selector, 2]], () => expectParity({ scenario: 'bull' }));
+    // The bear case's WACC input is its change to the base WACC (10.3% + 1.7pp = 12%).
     withEdits(
       [
         [plan.anchors.selector, 3],
-        [plan.anchors.scalarInput.wacc.bear, 0.12],
+        [plan.anchors.scalarInput.wacc.bear, 0.017],
       ],
       () => expectParity({ scenario: 'bear', overrides: { wacc: '0.12' } }),
+    );
+  });
+
+  it('moves every case with a base input: the bull case follows an edit of base revenue growth', () => {
+    const base = plan.anchors.seriesInput.revenueGrowth.base['2027E'];
+    // Bull is base + 5pp: with the base input at 20%, bull reads 25%.
+    withEdits(
+      [
+        [plan.anchors.selector, 2],
+        [base, 0.2],
+      ],
+      () => expectParity({ scenario: 'bull', overrides: { 'revenueGrowth.2027E': '0.25' } }),
     );
   });
 
@@ -83,7 +96,7 @@ describe('a workbook written for a scenario with overrides', () => {
   it('starts on that scenario and matches the engine', () => {
     const options: PlanOptions = {
       scenario: 'bear',
-      overrides: { terminalGrowth: '2.5%', 'payableDays.2028E': 90 },
+      overrides: { terminalGrowth: '2.5%', 'payableDaysOnCashCogs.2028E': 150 },
     };
     const bear = buildPlan({ ...options, date: DATE });
     const hf = loadIntoHyperFormula(bear);

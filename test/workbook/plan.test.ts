@@ -19,6 +19,7 @@ describe('the workbook plan', () => {
       'Income Statement',
       'Balance Sheet',
       'Cash Flow',
+      'Schedules',
       'Ratios',
       'DCF',
       'Checks',

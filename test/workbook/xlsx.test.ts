@@ -27,7 +27,7 @@ describe('kc-model xlsx', () => {
   beforeAll(async () => {
     const result = await run('--out', file, '--date', '2026-05-28');
     expect(result).toMatchObject({ code: 0, stderr: '' });
-    expect(result.stdout).toMatch(/^Wrote .*KC-Model\.xlsx: 9 sheets, \d+ formulas, scenario base\.\n$/);
+    expect(result.stdout).toMatch(/^Wrote .*KC-Model\.xlsx: 10 sheets, \d+ formulas, scenario base\.\n$/);
     wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
   });
@@ -39,22 +39,25 @@ describe('kc-model xlsx', () => {
       'Income Statement',
       'Balance Sheet',
       'Cash Flow',
+      'Schedules',
       'Ratios',
       'DCF',
       'Checks',
       'Charts',
     ]);
     const is = wb.getWorksheet('Income Statement')!;
-    const revenue2026 = is.getCell('F4').value as ExcelJS.CellFormulaValue;
-    expect(revenue2026.formula).toMatch(/^E4\*\(1\+'Assumptions'!F\d+\)$/);
+    // Row 4 heads the Income Statement section; total revenue is its first line.
+    expect(is.getCell('A4').value).toBe('Income Statement');
+    const revenue2026 = is.getCell('F5').value as ExcelJS.CellFormulaValue;
+    expect(revenue2026.formula).toMatch(/^E5\*\(1\+'Assumptions'!F\d+\)$/);
     expect(typeof revenue2026.result).toBe('number');
-    expect(is.getCell('F4').numFmt).toBe('#,##0.0_);(#,##0.0)');
+    expect(is.getCell('F5').numFmt).toBe('#,##0.0_);(#,##0.0)');
   });
 
   it('colours inputs blue, formulas black, links green; freezes headers and labels; names the drivers', () => {
     const is = wb.getWorksheet('Income Statement')!;
-    expect(is.getCell('E4').font?.color?.argb).toBe('FF0000FF');
-    expect(is.getCell('F4').font?.color?.argb).toBe('FF000000');
+    expect(is.getCell('E5').font?.color?.argb).toBe('FF0000FF');
+    expect(is.getCell('F5').font?.color?.argb).toBe('FF000000');
     const summary = wb.getWorksheet('Summary')!;
     const linked = summary
       .getColumn(4)

@@ -171,7 +171,7 @@ function driverTable(drivers: readonly DriverEntry[], periods: readonly PeriodId
     def.label,
     ...(scalars ? [value === undefined ? '' : driverValue(def, value)] : []),
     ...years.map((p) => (values[p] ? driverValue(def, values[p]!) : '')),
-    allowedWords(def),
+    allowedText(def),
   ]);
   return renderTable(columns, rows, width);
 }
@@ -197,15 +197,6 @@ function inputTable(inputs: readonly InputEntry[]): string[] {
     TEXT_WIDTH,
   );
 }
-
-/** The allowed values in the words of the table: percentages for % drivers, "0 or 1" for switches. */
-function allowedWords(def: DriverDef): string {
-  if (def.choices) return def.choices.join(' or ');
-  if (def.unit === 'pct' || def.unit === 'weight') return `${percent(def.min)} to ${percent(def.max)}`;
-  return `${def.min} to ${def.max}`;
-}
-
-const percent = (x: number) => `${+(x * 100).toFixed(6)}%`;
 
 /** A driver value for reading: percentages to 2 decimals, anything else to at most 4. */
 function driverValue(def: DriverDef, value: Decimal): string {

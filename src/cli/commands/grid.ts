@@ -1,15 +1,19 @@
 /** `kc-model grid`: value per ADS for 11 WACCs x 11 terminal growth rates around the case's own. */
-import { assumptionsFor, Decimal, findDriver, sensitivityGrid, type BuildOptions } from '../../model';
+import {
+  assumptionsFor,
+  defaultGridAxes,
+  GRID,
+  sensitivityGrid,
+  type BuildOptions,
+  type Decimal,
+} from '../../model';
 import type { Command } from '../command';
 import { describeOverrides, paragraph, renderTable, TEXT_WIDTH, toNumber } from '../format';
 import { MODEL_OPTIONS } from '../options';
 import { formatOf, overridesOf, scenarioOf } from '../values';
 
-/** Points on each axis of the grid. */
-export const GRID_SIZE = 11;
-/** Steps between grid points: 0.5pp of WACC, 0.25pp of terminal growth. */
-const WACC_STEP = new Decimal('0.005');
-const GROWTH_STEP = new Decimal('0.0025');
+/** Points on each axis of the grid (the model's default grid). */
+export const GRID_SIZE = GRID.size;
 
 /** Everything `kc-model grid` prints: US$ per ADS by terminal growth (rows) and WACC (columns). */
 export interface GridReport {
@@ -24,26 +28,10 @@ export interface GridReport {
   cells: (Decimal | null)[][];
 }
 
-/**
- * `size` points `step` apart that include `centre` and lie within the driver's allowed range: centred on
- * `centre` where the range allows, shifted inwards by whole steps near a limit. So an allowed WACC or growth
- * never makes the grid ask the model for a value outside the range.
- */
-export function gridAxis(centre: Decimal, step: Decimal, driverId: string, size = GRID_SIZE): Decimal[] {
-  const def = findDriver(driverId)!;
-  const stepsBelow = centre.minus(def.min).div(step).floor().toNumber();
-  const stepsAbove = new Decimal(def.max).minus(centre).div(step).floor().toNumber();
-  const lowest = -stepsBelow;
-  const highest = stepsAbove - (size - 1);
-  const first = Math.max(lowest, Math.min(-Math.floor(size / 2), highest));
-  return Array.from({ length: size }, (_, i) => centre.plus(step.times(first + i)));
-}
-
 /** The grid around the case's own WACC and terminal growth, NM (null) where WACC <= growth. */
 export function gridReport(options: BuildOptions & { scenario: string }): GridReport {
   const { scalars } = assumptionsFor(options);
-  const waccs = gridAxis(scalars.wacc, WACC_STEP, 'wacc');
-  const growths = gridAxis(scalars.terminalGrowth, GROWTH_STEP, 'terminalGrowth');
+  const { waccs, growths } = defaultGridAxes(options);
   const text = (axis: Decimal[]) => axis.map((x) => x.toString());
   return {
     scenario: options.scenario,

@@ -5,6 +5,7 @@ import {
   findDriver,
   NOTE_TABLE_LAYOUTS,
   resolveLine,
+  STATEMENTS,
   type CheckResult,
   type DcfResult,
   type KcModel,
@@ -83,10 +84,17 @@ const DCF_DRIVERS: readonly [key: string, driver: string, unit: LineUnit][] = [
   ['priceUsd', 'price', 'usdPerAds'],
 ];
 
-/** Reads the note's tables, the DCF and the checks from a built model. */
+/** The model's statements and schedules that `statements` prints (drivers: `assumptions`; checks: below). */
+const PRINTED = STATEMENTS.filter((s) => s.name !== 'Drivers' && s.name !== 'Checks');
+
+/**
+ * Reads the model's statements (or, with `note`, the note's six tables with the note's labels), the DCF and the
+ * checks from a built model.
+ */
 export function statementsReport(
   model: KcModel,
   overrides: Readonly<Record<string, string>>,
+  note = false,
 ): StatementsReport {
   const row = (lineId: string, label?: string): Row => {
     const def = resolveLine(lineId);
@@ -109,10 +117,15 @@ export function statementsReport(
   return {
     scenario: model.scenario,
     overrides,
-    tables: NOTE_TABLE_LAYOUTS.map((table) => ({
-      name: table.name,
-      rows: table.rows.map((r) => row(r.line, r.label)),
-    })),
+    tables: note
+      ? NOTE_TABLE_LAYOUTS.map((table) => ({
+          name: table.name,
+          rows: table.rows.map((r) => row(r.line, r.label)),
+        }))
+      : PRINTED.map((statement) => ({
+          name: statement.name,
+          rows: statement.lines.filter((def) => !def.scalar).map((def) => row(def.id)),
+        })),
     dcf: [...fields, ...drivers],
     fcff: row('fcff'),
     checks: model.checks(),
@@ -145,7 +158,10 @@ export function statementsJson(report: StatementsReport): string {
       },
       checks: {
         allOk: allOk(report.checks),
-        items: report.checks.map((c) => ({ ...c, difference: c.difference.toNumber() })),
+        items: report.checks.map((c) => ({
+          ...c,
+          difference: c.difference === null ? null : c.difference.toNumber(),
+        })),
       },
     },
     null,
@@ -303,13 +319,14 @@ function differenceText(value: Value): string {
 /** `kc-model statements [--json | --csv] [--years YEARS]`. */
 export const statementsCommand: Command = {
   name: 'statements',
-  summary: "The note's six tables, the DCF summary and the integrity checks",
-  usage: '[--json | --csv] [--years YEARS] [--scenario NAME] [--set ID=VALUE ...]',
+  summary: "The model's statements and schedules, the DCF summary and the integrity checks",
+  usage: '[--json | --csv] [--years YEARS] [--note] [--scenario NAME] [--set ID=VALUE ...]',
   description:
-    "The note's six tables (Headline, Ratios & Valuation, Growth & Margins, Income Statement, Balance Sheet, Cash Flow) with the note's labels, then the DCF summary, the free cash flows it discounts and the integrity checks. Text shows 12/25-12/28E and fits 100 columns; --years shows other years. JSON carries every year, unrounded; CSV every year unless --years says otherwise.",
-  options: ['json', 'csv', 'years', ...MODEL_OPTIONS],
+    "The model's statements and schedules (segments, income statement, fixed assets, debt and interest, tax, balance sheet, cash flow, ratios, DCF cash flows), each line in the model's order, then the DCF summary and the integrity checks. --note prints the note's six tables (Headline, Ratios & Valuation, Growth & Margins, Income Statement, Balance Sheet, Cash Flow) with the note's labels instead. Text shows 12/25-12/28E and fits 100 columns; --years shows other years. JSON carries every year, unrounded; CSV every year unless --years says otherwise.",
+  options: ['json', 'csv', 'years', 'note', ...MODEL_OPTIONS],
   examples: [
     'kc-model statements',
+    'kc-model statements --note',
     'kc-model statements --years all',
     'kc-model statements --years 2026-2030 --scenario bull',
     'kc-model statements --json --set wacc=11% --set revenueGrowth.2027E=20%',
@@ -320,7 +337,8 @@ export const statementsCommand: Command = {
     const { periods, chosen } = yearsOf(invocation, format);
     const scenario = scenarioOf(invocation);
     const overrides = overridesOf(invocation);
-    const report = statementsReport(buildModel({ scenario, overrides }), overrides);
+    const note = invocation.values.get('note') === true;
+    const report = statementsReport(buildModel({ scenario, overrides }), overrides, note);
     stdout.write(
       format === 'json'
         ? statementsJson(report)
