@@ -1,8 +1,8 @@
-import { FORECAST_PERIOD_IDS, NOTE_PERIOD_IDS, parsePeriod, PERIODS, type PeriodId } from '../model';
+import { STATEMENT_PERIOD_IDS, NOTE_PERIOD_IDS, parsePeriod, PERIODS, type PeriodId } from '../model';
 import { quote, UsageError } from './errors';
 
 /** The years a statement can show: 12/25 (reported) to 12/35E. */
-export const STATEMENT_PERIODS: readonly PeriodId[] = ['2025A', ...FORECAST_PERIOD_IDS];
+export const STATEMENT_PERIODS: readonly PeriodId[] = STATEMENT_PERIOD_IDS;
 
 /** The years text shows unless --years says otherwise: the note's, 12/25 to 12/28E (they fit 100 columns). */
 export const DEFAULT_TEXT_PERIODS: readonly PeriodId[] = NOTE_PERIOD_IDS;

@@ -7,6 +7,7 @@ import {
   findLine,
   NOTE_TABLE_LAYOUTS,
   PERIODS,
+  STATEMENT_PERIOD_IDS,
   STATEMENTS as MODEL_STATEMENTS,
   type KcModel,
   type LineDef,
@@ -55,7 +56,7 @@ export const STATEMENTS: readonly Choice<StatementDef>[] = [
 export const parseStatement = chooser('name', 'a statement name', STATEMENTS, true);
 
 /** The periods KC.STATEMENT spills: 12/25 to 12/35E (the note prints 12/25 to 12/28E; the rest is the long range). */
-export const STATEMENT_PERIODS = PERIODS.filter((p) => p.kind !== 'opening');
+export const STATEMENT_PERIODS = PERIODS.filter((p) => STATEMENT_PERIOD_IDS.includes(p.id));
 
 /** A statement of a built model: the heading row, then each line's label and values ("" where it has none). */
 export function statementRows(model: KcModel, def: StatementDef): Spill {

@@ -38,6 +38,7 @@ export {
   LAST_PERIOD,
   NOTE_PERIOD_IDS,
   FORECAST_PERIOD_IDS,
+  STATEMENT_PERIOD_IDS,
   parsePeriod,
   readPeriodText,
   type PeriodId,

@@ -54,6 +54,10 @@ export const NOTE_PERIOD_IDS: readonly PeriodId[] = ['2025A', '2026E', '2027E', 
 export const FORECAST_PERIOD_IDS: readonly PeriodId[] = PERIODS.filter((p) => p.year >= 2026).map(
   (p) => p.id,
 );
+/** The columns a statement shows: 12/25 to 12/35E (12/24 holds opening comparatives only). */
+export const STATEMENT_PERIOD_IDS: readonly PeriodId[] = PERIODS.filter((p) => p.kind !== 'opening').map(
+  (p) => p.id,
+);
 /** The note's explicit forecast columns, where per-year drivers live. */
 export const EXPLICIT_PERIOD_IDS: readonly PeriodId[] = PERIODS.filter((p) => p.kind === 'explicit').map(
   (p) => p.id,

@@ -31,6 +31,11 @@ export { FORMATS } from './styles';
 /** A cell's literal value or a formula's cached value: a number (as Decimal), text or a boolean. */
 export type PlanValue = Decimal | string | boolean;
 
+/** A plan value as a spreadsheet cell holds it (Decimal -> number, here at the file and host boundary). */
+export function toCell(value: PlanValue): number | string | boolean {
+  return typeof value === 'string' || typeof value === 'boolean' ? value : value.toNumber();
+}
+
 /**
  * How a cell looks: blue inputs, black formulas, green links to other sheets, the labels around them, bold
  * check results, and the boxed base case of the sensitivity grid.

@@ -9,12 +9,8 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { colLetter } from './layout';
 import { finishPackage } from './ooxml';
-import type { PageBanner, PlanSheet, PlanValue, WorkbookPlan } from './plan';
+import { toCell, type PageBanner, type PlanSheet, type WorkbookPlan } from './plan';
 import { COLOURS, FONT, lookOf } from './styles';
-
-function toCell(value: PlanValue): number | string | boolean {
-  return typeof value === 'string' || typeof value === 'boolean' ? value : value.toNumber();
-}
 
 /** Height of one row of the base font, in points. */
 const ROW_HEIGHT = 12.75;

@@ -3,7 +3,7 @@
  * benchmark use it to recalculate every formula of the plan independently of the model's evaluator.
  */
 import { HyperFormula, type RawCellContent } from 'hyperformula';
-import type { CellAddress, PlanValue, WorkbookPlan } from '../../src/workbook/plan';
+import { toCell, type CellAddress, type WorkbookPlan } from '../../src/workbook/plan';
 
 export interface LoadedPlan {
   hf: HyperFormula;
@@ -13,10 +13,7 @@ export interface LoadedPlan {
   write(address: CellAddress, value: number | string): void;
 }
 
-/** A plan value as a spreadsheet holds it: Decimal -> number (here, at the engine boundary). */
-export function toCell(value: PlanValue): number | string | boolean {
-  return typeof value === 'string' || typeof value === 'boolean' ? value : value.toNumber();
-}
+export { toCell };
 
 /** Builds a HyperFormula instance holding every sheet, formula, value and defined name of the plan. */
 export function loadIntoHyperFormula(plan: WorkbookPlan): LoadedPlan {

@@ -212,3 +212,21 @@ describe('the Checks sheet as printed', () => {
     }
   });
 });
+
+describe('the plan keeps within Excel limits whatever the user typed', () => {
+  it('a 1 MB override value never lands whole in a cell (cell text at most 32,767 characters; Excel specifications and limits)', () => {
+    const huge = `0.11${'0'.repeat(1 << 20)}`;
+    const many = Object.fromEntries(
+      Array.from({ length: 40 }, (_, i) => [`revenueGrowth.${['2026E', '2027E', '2028E'][i % 3]}`, '0.2']),
+    );
+    for (const overrides of [{ wacc: huge }, { ...many, wacc: huge }]) {
+      const big = buildPlan({ overrides, date: '2026-05-28' });
+      for (const sheet of big.sheets)
+        for (const c of sheet.cells) {
+          const text = typeof c.value === 'string' ? c.value : (c.formula ?? '');
+          expect(text.length).toBeLessThanOrEqual(32_767);
+          if (typeof c.value === 'string') expect(c.value).not.toContain('0'.repeat(200));
+        }
+    }
+  });
+});
