@@ -44,7 +44,8 @@ module.exports = async (env, options) => {
     devtool: 'source-map',
     entry: {
       taskpane: './src/taskpane/taskpane.ts',
-      functions: './src/functions/functions.ts',
+      // The guard first: outside Excel it gives the appended CustomFunctions.associate calls somewhere to go.
+      functions: ['./src/functions/registrationGuard.ts', './src/functions/functions.ts'],
     },
     output: {
       path: path.resolve(__dirname, 'dist'),

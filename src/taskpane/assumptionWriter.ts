@@ -6,13 +6,15 @@
  * case, so there the pane writes the value less the base input. A number only: the pane never writes text or
  * formulas.
  */
-import { SCENARIO_NAMES } from '../model';
+import { findDriver, PERIODS, SCENARIO_NAMES } from '../model';
 import { rectAddress } from './addresses';
 import type { ExcelHost } from './excelHost';
 import { locateInputs } from './inputLocator';
-import { SELECTOR_KEY } from './layout';
+import { labelOfKey, SELECTOR_KEY } from './layout';
 import { notInserted } from './workbookErrors';
 import { readWorkbook } from './workbookView';
+
+const heading = (period: string) => PERIODS.find((p) => p.id === period)?.heading ?? period;
 
 /** Writes `value` for driver `id` (and `period` for per-year drivers) in the selected scenario's inputs. */
 export async function writeAssumption(
@@ -21,7 +23,10 @@ export async function writeAssumption(
   period: string | undefined,
   value: number,
 ): Promise<void> {
-  if (!Number.isFinite(value)) throw new Error(`${id}: ${value} is not a number`);
+  const def = findDriver(id);
+  // Messages name the input as the sheet does ("Revenue growth (y/y) 12/27E"), never by its id.
+  const label = def ? `${def.label}${period ? ` ${heading(period)}` : ''}` : `The input ${id}`;
+  if (!Number.isFinite(value)) throw new Error(`${label}: ${value} is not a number.`);
   await host.run(async (context) => {
     const view = await readWorkbook(context);
     const located = view.state ? locateInputs(view) : null;
@@ -46,15 +51,16 @@ export async function writeAssumption(
         .map((k) => k.split('|')[2]);
       throw new Error(
         periods.length
-          ? `${id} needs one of the periods ${periods.join(', ')}`
-          : `The model in this workbook has no input ${id}${period ? ` for ${period}` : ''}.`,
+          ? `The model in this workbook has ${def?.label ?? label} only for ${periods.map(heading).join(', ')}.`
+          : `The model in this workbook has no input for ${label}: Update model writes every input.`,
       );
     }
     const baseValue = base?.values[0][0];
     const isBase = scenario === SCENARIO_NAMES[0];
     if (!isBase && typeof baseValue !== 'number')
       throw new Error(
-        `The base input of ${id} is not a number, so the ${scenario} case's change cannot be set.`,
+        `${labelOfKey(keyOf(SCENARIO_NAMES[0]))} on the Assumptions sheet is not a number, so the ${scenario} ` +
+          "case's change to it cannot be set: type a number there first.",
       );
     one(cell).values = [[isBase ? value : value - (baseValue as number)]];
     await context.sync();

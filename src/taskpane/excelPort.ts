@@ -2,7 +2,9 @@
  * The pane's WorkbookPort over the Office.js writer (./excelWriter.ts), for any ExcelHost: real Excel (Excel.run) or
  * a test's stand-in. It only adapts shapes: progress reports, the summary, and what an insert did, in sentences.
  */
+import { Decimal, findDriver } from '../model';
 import * as writer from './excelWriter';
+import { unitText } from './fields';
 import type { ExcelHost } from './excelWriter';
 import type { InsertReport, Progress, WorkbookPort, WorkbookSummary } from './port';
 
@@ -52,7 +54,7 @@ export function describeInsert(result: writer.InsertResult): InsertReport {
     if (change.dropped.length)
       notes.push(
         `The new layout has no cell for these edited inputs (re-enter them if still needed): ${change.dropped
-          .map((d) => `${d.label} = ${d.value}`)
+          .map((d) => `${d.label} = ${inputValueText(d.key, d.value)}`)
           .join('; ')}.`,
       );
   }
@@ -61,6 +63,14 @@ export function describeInsert(result: writer.InsertResult): InsertReport {
       `Kept ${result.carried.length} input${result.carried.length === 1 ? '' : 's'} you edited on the sheet.`,
     );
   return { notes, needsRecalculation: !result.calculated };
+}
+
+/** An input cell's value in its driver's unit ("11.0%", "0.7x"); anything else as it is. */
+function inputValueText(key: string, value: unknown): string {
+  const def = findDriver(key.split('|')[0]);
+  return def && typeof value === 'number' && Number.isFinite(value)
+    ? unitText(def, new Decimal(value))
+    : String(value);
 }
 
 /** The pane's WorkbookPort over the Office.js writer, for a host. */

@@ -45,7 +45,7 @@ export interface LayoutChange {
   /** Edited inputs carried to a new address. */
   moved: number;
   /** Edited inputs the new layout has no cell for, with the value the user had typed. */
-  dropped: { label: string; value: CellValue }[];
+  dropped: { key: string; label: string; value: CellValue }[];
   /** Sheets the new layout adds. */
   sheetsAdded: string[];
 }
@@ -187,14 +187,14 @@ export async function insertModel(host: ExcelHost, options: InsertOptions): Prom
     if (state?.pending?.stage === 'inputs' && !reset)
       for (const [key, value] of Object.entries(state.pending.carried ?? {})) {
         if (layout.inputs.has(key)) carried.set(key, value);
-        else dropped.push({ label: labelOfKey(key), value });
+        else dropped.push({ key, label: labelOfKey(key), value });
       }
     else if (located && inputValues && inputRect) {
       for (const [key, cell] of located.cells) {
         const now = inputValues.values[cell.row - inputRect.row1][cell.col - inputRect.col1] as CellValue;
         if (sameValue(now, cell.written)) continue;
         const target = layout.inputs.get(key);
-        if (!target) dropped.push({ label: labelOfKey(key), value: now });
+        if (!target) dropped.push({ key, label: labelOfKey(key), value: now });
         else if (sameValue(target.value, cell.written)) carried.set(key, now);
       }
     }

@@ -6,6 +6,10 @@
  * Workbook operations run one at a time (a queue); while one runs the buttons are aria-disabled (still focusable, so
  * keyboard focus is never lost) and the pane's root carries data-kc-idle="false". Typed text is never written: a
  * valid edit is parsed to a number by the model's parser and written with writeAssumption as that number.
+ *
+ * What an action reports (its progress line, result, notes or error) stays until the user's next action: typing,
+ * a scenario, a button, or an edit on the sheet; then the standing notice (where the pane runs, whether the model
+ * is in the workbook) comes back. One button is primary: Insert until the model is in the workbook, then Update.
  */
 import { ModelError } from '../model';
 import {
@@ -30,6 +34,10 @@ import {
 
 export type NoticeKind = 'info' | 'warning' | 'success';
 
+/** The standing notice while the model is in the workbook. */
+export const LIVE_NOTICE =
+  'The model is in the workbook. Edit assumptions here or on the Assumptions sheet: Excel recalculates.';
+
 /** Manual calculation mode: the add-in never switches it, so the user's F9 brings the figures up to date. */
 export const NEEDS_F9 =
   'Calculation is set to Manual in this workbook, so the figures need a recalculation (F9) to be up to date.';
@@ -53,13 +61,17 @@ export class TaskPane {
   private stopWatching: (() => Promise<void>) | null = null;
   private queue: Promise<void> = Promise.resolve();
   private pending = 0;
+  /** Queued or running operations that show their progress (a user's action, not a follow-up read). */
+  private pendingWithProgress = 0;
   private watchTimer: ReturnType<typeof setTimeout> | undefined;
   /** Manual calculation mode and the workbook changed (or was written) since Excel last calculated: F9 is due. */
   private recalculationDue = false;
   /** A change event arrived since the last summary read. */
   private changedSinceCalculation = false;
-  /** What the last write told the user (kept beside the F9 warning). */
+  /** What the last write told the user (kept beside the F9 warning until the user's next action). */
   private writeNotice = '';
+  /** The standing notice (where the pane runs, whether the model is in the workbook), shown when no news is due. */
+  private baseNotice: { kind: NoticeKind; text: string } = { kind: 'info', text: '' };
   private readonly fields: FieldView[] = [];
 
   constructor(private readonly doc: Document) {
@@ -85,6 +97,7 @@ export class TaskPane {
         return;
       }
       this.model = 'live';
+      this.updateButtons();
       await this.syncFromWorkbook(state);
       await this.watch(port);
       this.setNotice('success', 'This workbook holds the model: the pane follows its Assumptions sheet.');
@@ -103,7 +116,14 @@ export class TaskPane {
     return this.port !== null;
   }
 
+  /** Sets and shows the standing notice: where the pane runs, whether the model is in the workbook. */
   setNotice(kind: NoticeKind, text: string): void {
+    this.baseNotice = { kind, text };
+    this.showNotice(kind, text);
+  }
+
+  /** Shows a notice until the user's next action (which brings the standing notice back). */
+  private showNotice(kind: NoticeKind, text: string): void {
     const notice = this.el('kc-notice');
     delete notice.dataset.recalculation;
     notice.dataset.kind = kind;
@@ -261,6 +281,7 @@ export class TaskPane {
 
   /** Live feedback while typing: the model's message, or nothing. Writes nothing. */
   private checkField(view: FieldView): void {
+    this.clearStatus();
     const result = validateField(view.field, view.input.value, this.scenario, this.overrides);
     this.showFieldError(view, result.ok ? null : result.message);
   }
@@ -269,6 +290,7 @@ export class TaskPane {
   private commitField(view: FieldView): void {
     const text = view.input.value;
     if (text === view.committed) return;
+    this.clearStatus();
     const result = validateField(view.field, text, this.scenario, this.overrides);
     if (!result.ok) {
       this.showFieldError(view, result.message);
@@ -307,6 +329,7 @@ export class TaskPane {
   }
 
   private changeScenario(scenario: string): void {
+    this.clearStatus();
     const previous = this.scenario;
     try {
       engineSummary(scenario, this.overrides); // the pane's overrides must still hold in the new scenario
@@ -340,6 +363,7 @@ export class TaskPane {
     const button = this.el<HTMLButtonElement>(id);
     button.addEventListener('click', () => {
       if (button.getAttribute('aria-disabled') === 'true') return;
+      this.clearStatus();
       handler();
     });
   }
@@ -353,11 +377,9 @@ export class TaskPane {
       async () => {
         const report = await port.insertModel({ ...request, onProgress: (p) => this.setProgress(p, true) });
         this.model = 'live';
+        this.baseNotice = { kind: 'success', text: LIVE_NOTICE };
         await this.watch(port);
-        this.written(
-          report,
-          'The model is in the workbook. Edit assumptions here or on the Assumptions sheet: Excel recalculates.',
-        );
+        this.written(report, LIVE_NOTICE);
         await this.refreshWorkbookSummary();
       },
       'Model inserted.',
@@ -446,7 +468,7 @@ export class TaskPane {
   private written(report: InsertReport, done: string): void {
     this.recalculationDue = report.needsRecalculation;
     this.writeNotice = [done, ...report.notes].join(' ');
-    this.setNotice('success', this.writeNotice);
+    this.showNotice('success', this.writeNotice);
   }
 
   private workbookEvent(event: WorkbookEvent): void {
@@ -464,7 +486,11 @@ export class TaskPane {
       () =>
         this.enqueue(null, async () => {
           if (this.model !== 'live' || !this.port) return;
+          const before = { scenario: this.scenario, overrides: this.overrides };
           await this.syncFromWorkbook(await this.port.readInsertedScenario());
+          // An edit on the sheet (not the echo of the pane's own write) is the user's next action.
+          if (before.scenario !== this.scenario || !sameOverrides(before.overrides, this.overrides))
+            this.clearStatus();
           await this.refreshWorkbookSummary();
         }),
       50,
@@ -486,7 +512,10 @@ export class TaskPane {
     try {
       engineSummary(scenario, merged);
     } catch (error) {
-      this.showError(error);
+      if (!(error instanceof ModelError)) throw error;
+      this.showError(
+        `On the Assumptions sheet: ${error.message} The pane shows the last values the model accepted.`,
+      );
       return;
     }
     this.scenario = scenario;
@@ -526,10 +555,10 @@ export class TaskPane {
     const notice = this.el('kc-notice');
     if (this.recalculationDue) {
       this.markSummaryStale();
-      this.setNotice('warning', `${NEEDS_F9} ${this.writeNotice}`.trim());
+      this.showNotice('warning', `${NEEDS_F9} ${this.writeNotice}`.trim());
       notice.dataset.recalculation = 'due';
     } else if (notice.dataset.recalculation === 'due') {
-      this.setNotice('success', this.writeNotice || 'Excel has recalculated the model.');
+      this.showNotice('success', this.writeNotice || 'Excel has recalculated the model.');
     }
   }
 
@@ -537,6 +566,7 @@ export class TaskPane {
 
   private enqueue(start: string | null, op: () => Promise<void>, done?: string | (() => string)): void {
     this.pending++;
+    if (start) this.pendingWithProgress++;
     this.updateButtons();
     if (start) {
       this.clearError();
@@ -558,6 +588,7 @@ export class TaskPane {
       )
       .finally(() => {
         this.pending--;
+        if (start) this.pendingWithProgress--;
         this.updateButtons();
       });
   }
@@ -593,6 +624,23 @@ export class TaskPane {
     box.textContent = '';
   }
 
+  /**
+   * The user acts again (types, commits, picks a scenario, presses a button, edits the sheet): what the last action
+   * reported (its result, its notes, its error) is no longer news. A running operation keeps its progress, and a
+   * recalculation that is still due keeps its warning.
+   */
+  private clearStatus(): void {
+    this.writeNotice = '';
+    this.clearError();
+    if (this.pendingWithProgress === 0) this.hideProgress();
+    if (this.recalculationDue && this.model === 'live') {
+      this.showNotice('warning', NEEDS_F9);
+      this.el('kc-notice').dataset.recalculation = 'due';
+    } else {
+      this.showNotice(this.baseNotice.kind, this.baseNotice.text);
+    }
+  }
+
   private updateButtons(): void {
     const busy = this.pending > 0;
     const live = this.model === 'live';
@@ -601,6 +649,9 @@ export class TaskPane {
     set('kc-update', !busy && live);
     set('kc-reset', !busy);
     set('kc-convert', !busy && live);
+    // One primary action: Insert until the model is in the workbook, then Update.
+    this.el('kc-insert').classList.toggle('kc-button-primary', !live);
+    this.el('kc-update').classList.toggle('kc-button-primary', live);
     const root = this.doc.querySelector<HTMLElement>('.kc-pane');
     if (root) {
       root.dataset.kcIdle = String(!busy);
@@ -608,6 +659,17 @@ export class TaskPane {
     }
     this.el('kc-form').setAttribute('aria-busy', String(busy));
   }
+}
+
+/** Whether two sets of overrides hold the same values (numbers read back from a sheet may differ in the last bit). */
+function sameOverrides(a: PaneOverrides, b: PaneOverrides): boolean {
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((k) => {
+    if (!Object.prototype.hasOwnProperty.call(b, k)) return false;
+    const [x, y] = [Number(a[k]), Number(b[k])];
+    return a[k] === b[k] || Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(x), Math.abs(y));
+  });
 }
 
 /** One line for the pane: the ModelError's message, Office's message (with its debug location), or the text. */

@@ -8,9 +8,14 @@
  *    `window.dispatchEvent(new CustomEvent('kc:host', { detail: { host } }))` (tests: the in-memory stand-in);
  *  - otherwise Excel, once Office.onReady reports Excel: `{ run: (batch) => Excel.run(batch) }`;
  *  - otherwise none: a notice says so and the summary shows the engine's figures for the pane's assumptions.
+ *
+ * Colours: the system's light or dark scheme (prefers-color-scheme) at once and whenever it changes; once Office is
+ * ready, the Office theme instead where Office gives one (Office.context.officeTheme). Excel raises no event when
+ * the Office theme changes (OfficeThemeChanged is Outlook's), so a new Office theme shows when the pane reopens.
  */
 import { createExcelPort, officeHost, type ExcelHost } from './excelPort';
 import { TaskPane } from './pane';
+import { applyTheme, chooseTheme } from './theme';
 
 declare global {
   interface Window {
@@ -40,7 +45,40 @@ function isHost(value: unknown): value is ExcelHost {
   );
 }
 
+const officeReady = () => typeof Office !== 'undefined' && typeof Office.onReady === 'function';
+
+/** Office's theme where Office gives one; outside Office there is no Office.context (or no theme on it). */
+function officeThemeNow(): unknown {
+  try {
+    return typeof Office !== 'undefined' ? Office.context?.officeTheme : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Applies the theme now and keeps it current (see the file's comment). Never throws: colours must not stop the pane. */
+function followTheme(): void {
+  try {
+    const media =
+      typeof window.matchMedia === 'function' ? window.matchMedia('(prefers-color-scheme: dark)') : null;
+    let office: unknown;
+    const apply = () => applyTheme(document.documentElement, chooseTheme(office, media?.matches ?? false));
+    apply();
+    media?.addEventListener?.('change', apply);
+    if (officeReady())
+      Office.onReady()
+        .then(() => {
+          office = officeThemeNow();
+          apply();
+        })
+        .catch(() => undefined);
+  } catch (error) {
+    console.warn('[kc] theme', error);
+  }
+}
+
 function start(): void {
+  followTheme();
   let pane: TaskPane;
   try {
     pane = new TaskPane(document);
@@ -64,7 +102,7 @@ function start(): void {
     return;
   }
 
-  if (typeof Office === 'undefined' || typeof Office.onReady !== 'function') {
+  if (!officeReady()) {
     pane.setNotice('warning', `Office.js did not load. ${NOT_IN_EXCEL}`);
     return;
   }

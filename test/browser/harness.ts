@@ -59,8 +59,24 @@ export async function serveStatic(dir: string): Promise<{ url: string; close: ()
   return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((ok) => server.close(() => ok())) };
 }
 
-/** The Office.js stub: Office.onReady resolves with { host } (or host null), and a no-op CustomFunctions. */
-export function officeStub(host: 'Excel' | null): string {
+/** The four colours and the dark flag of Office.context.officeTheme. */
+export interface OfficeThemeStub {
+  bodyBackgroundColor: string;
+  bodyForegroundColor: string;
+  controlBackgroundColor: string;
+  controlForegroundColor: string;
+  isDarkTheme?: boolean;
+}
+
+/**
+ * The Office.js stub: Office.onReady resolves with { host } (or host null); with a theme, Office.context.officeTheme;
+ * with customFunctions, the shared runtime's CustomFunctions (no-op associate). Office.js outside Office defines no
+ * CustomFunctions (the custom-functions runtime comes with Excel), so a plain-browser stub has none.
+ */
+export function officeStub(
+  host: 'Excel' | null,
+  options: { customFunctions?: boolean; theme?: OfficeThemeStub } = {},
+): string {
   return `(() => {
   const info = { host: ${JSON.stringify(host)}, platform: ${host ? '"OfficeOnline"' : 'null'} };
   window.Office = {
@@ -68,12 +84,17 @@ export function officeStub(host: 'Excel' | null): string {
     PlatformType: { OfficeOnline: 'OfficeOnline' },
     onReady(callback) { const p = Promise.resolve(info); if (callback) p.then(callback); return p; },
   };
-  class CfError { constructor(code, message) { this.code = code; this.message = message; } }
+  ${options.theme ? `window.Office.context = { officeTheme: ${JSON.stringify(options.theme)} };` : ''}
+  ${
+    options.customFunctions
+      ? `class CfError { constructor(code, message) { this.code = code; this.message = message; } }
   window.CustomFunctions = {
     associate() {},
     Error: CfError,
     ErrorCode: { invalidValue: '#VALUE!', notAvailable: '#N/A', invalidNumber: '#NUM!' },
-  };
+  };`
+      : ''
+  }
 })();`;
 }
 

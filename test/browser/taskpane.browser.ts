@@ -2,183 +2,45 @@
  * `npm run test:browser`: the task pane in a real browser. Builds the add-in (webpack production, as shipped; skip
  * with KC_SKIP_BUILD=1), serves dist/ on 127.0.0.1, opens taskpane.html in Debian's headless Chromium with the hosted
  * Office.js replaced by a stub, injects the in-memory Excel stand-in (test/support/excelStandIn.ts) as the pane's
- * host, and drives the pane like a user: insert, edit, update, reset, convert. The expected figures come from the
- * engine (buildModel) in this Node process. Screenshots go to test-artifacts/ (KC_DOCS_IMAGES=1 also copies the
+ * host, and drives the pane like a user: insert, edit, update, reset, convert (here), and theme, contrast, messages,
+ * status, precision, button emphasis and a clean load outside Office (quality.cases.ts). The expected figures come
+ * from the engine (buildModel) in this Node process. Screenshots go to test-artifacts/ (KC_DOCS_IMAGES=1 also copies the
  * README's to docs/images/). Prints "browser: N passed, M failed" and exits 1 on any failure.
  */
 import { execFileSync } from 'child_process';
-import { copyFileSync, mkdirSync } from 'fs';
 import { join } from 'path';
-import type { BrowserContext, Page } from 'playwright-core';
 import { buildModel } from '../../src/model';
-import { engineSummary, formatPct, formatRmbMn, formatUsd } from '../../src/taskpane/summary';
-import { buildPlan, colLetter } from '../../src/workbook/plan';
 import {
-  ARTIFACTS,
   assert,
   assertEqual,
   DIST,
-  DOCS_IMAGES,
   launch,
-  officeStub,
   ROOT,
   runCases,
   serveStatic,
   standInBundle,
   test,
 } from './harness';
-
-/** What the page exposes: the stand-in (for sheet edits and checks). */
-interface StandInView {
-  valueAt(sheet: string, a1: string): string | number | boolean;
-  formulaAt(sheet: string, a1: string): string | number | boolean;
-  setValue(sheet: string, a1: string, value: string | number | boolean): void;
-  addSheet(name: string, cells?: Record<string, string | number | boolean>): void;
-  addName(name: string, formula: string): void;
-  names(): { name: string; formula: string; visible: boolean }[];
-  snapshot(): string;
-  sheetNames(): string[];
-  calculationMode: string;
-  calculateNow(): void;
-  reopen(): void;
-  host: unknown;
-}
-type StandInWindow = Window & { __KC_STAND_IN__: StandInView };
-
-/** Cells from the plan (never fixed addresses): the base WACC input, 12/27E revenue. */
-const PLAN = buildPlan({});
-const at = (c: { row: number; col: number }) => `${colLetter(c.col)}${c.row}`;
-const WACC_BASE = {
-  sheet: PLAN.anchors.scalarInput.wacc.base.sheet,
-  a1: at(PLAN.anchors.scalarInput.wacc.base),
-};
-const REVENUE_2027 = { sheet: PLAN.anchors.lines.revenue[3].sheet, a1: at(PLAN.anchors.lines.revenue[3]) };
-
-/** Runs a function of the page's stand-in. */
-function standInDo<T>(page: Page, f: string, ...args: unknown[]): Promise<T> {
-  return page.evaluate(
-    ([fn, a]) => {
-      const s = (window as unknown as StandInWindow).__KC_STAND_IN__ as unknown as Record<
-        string,
-        (...x: unknown[]) => T
-      >;
-      return s[fn as string](...(a as unknown[]));
-    },
-    [f, args] as const,
-  );
-}
-
-let context: BrowserContext;
-let baseUrl: string;
-let standIn = '';
-
-/** Opens the pane: Office.onReady reports `host`; with `inject`, the stand-in is the pane's workbook. */
-async function openPane(options: { host: 'Excel' | null; inject: boolean; width?: number }): Promise<Page> {
-  const page = await context.newPage();
-  await page.setViewportSize({ width: options.width ?? 320, height: 900 });
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && process.env.KC_VERBOSE === '1')
-      console.log(`    [page] ${message.text()}`);
-  });
-  (page as Page & { kcErrors?: string[] }).kcErrors = errors;
-  await page.route('https://appsforoffice.microsoft.com/**', (route) =>
-    route.fulfill({ status: 200, contentType: 'text/javascript', body: officeStub(options.host) }),
-  );
-  if (options.inject) await page.addInitScript({ content: standIn });
-  await page.goto(`${baseUrl}taskpane.html`);
-  await idle(page);
-  return page;
-}
-
-const pageErrors = (page: Page) => (page as Page & { kcErrors?: string[] }).kcErrors ?? [];
-
-/** Waits until the pane has no workbook operation queued or running. */
-async function idle(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () => document.querySelector<HTMLElement>('.kc-pane')?.dataset.kcIdle === 'true',
-    null,
-    {
-      timeout: 60_000,
-    },
-  );
-}
-
-const text = async (page: Page, selector: string) => ((await page.textContent(selector)) ?? '').trim();
-
-/** Types into a field and commits it with Enter, as a keyboard user would. */
-async function edit(page: Page, key: string, value: string): Promise<void> {
-  const input = page.locator(`input[data-key="${key}"]`);
-  await input.fill(value);
-  await input.press('Enter');
-}
-
-async function waitForText(page: Page, selector: string, expected: string): Promise<void> {
-  try {
-    await page.waitForFunction(
-      ([sel, want]) => (document.querySelector(sel)?.textContent ?? '').trim() === want,
-      [selector, expected] as const,
-      { timeout: 30_000 },
-    );
-  } catch {
-    throw new Error(`${selector}: expected "${expected}", got "${await text(page, selector)}"`);
-  }
-}
-
-/** The sheet and address a workbook name points to, e.g. wacc -> ["Assumptions", "D9"]. */
-async function namedCell(page: Page, name: string): Promise<[string, string]> {
-  const names = await page.evaluate(() => (window as unknown as StandInWindow).__KC_STAND_IN__.names());
-  const found = names.find((n) => n.name.toLowerCase() === name.toLowerCase());
-  assert(found, `workbook name "${name}" not found`);
-  const match = /^=?'?(.+?)'?!\$?([A-Z]+)\$?(\d+)$/.exec(found.formula);
-  assert(match, `name ${name} refers to ${found.formula}, not one cell`);
-  return [match[1].replace(/''/g, "'"), `${match[2]}${match[3]}`];
-}
-
-const cellValue = (page: Page, sheet: string, a1: string) =>
-  page.evaluate(([s, a]) => (window as unknown as StandInWindow).__KC_STAND_IN__.valueAt(s, a), [
-    sheet,
-    a1,
-  ] as const);
-
-async function screenshot(page: Page, name: string, docs = false): Promise<void> {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  const file = join(ARTIFACTS, name);
-  // The whole pane in one viewport, so the sticky action bar sits at the bottom as in a tall task pane.
-  const viewport = page.viewportSize() ?? { width: 320, height: 900 };
-  const height = await page.evaluate(() => document.documentElement.scrollHeight);
-  await page.setViewportSize({ width: viewport.width, height: Math.max(height, viewport.height) });
-  await page.screenshot({ path: file });
-  await page.setViewportSize(viewport);
-  if (docs && process.env.KC_DOCS_IMAGES === '1') {
-    mkdirSync(DOCS_IMAGES, { recursive: true });
-    copyFileSync(file, join(DOCS_IMAGES, name));
-  }
-}
-
-async function expectSummary(
-  page: Page,
-  overrides: Record<string, string>,
-  scenario = 'base',
-): Promise<void> {
-  const want = engineSummary(scenario, overrides);
-  await waitForText(page, '#kc-target-price', formatUsd(want.targetPrice));
-  assertEqual(await text(page, '#kc-upside'), formatPct(want.upside), 'upside');
-  assertEqual(await text(page, '#kc-ev'), formatRmbMn(want.enterpriseValue), 'EV');
-  const revenue = await page.$$eval('#kc-row-revenue td', (tds) => tds.map((td) => td.textContent?.trim()));
-  assertEqual(
-    revenue.join(' | '),
-    ['2026E', '2027E', '2028E'].map((p) => formatRmbMn(want.revenue[p as '2026E'])).join(' | '),
-    'revenue',
-  );
-  const ebitda = await page.$$eval('#kc-row-ebitda td', (tds) => tds.map((td) => td.textContent?.trim()));
-  assertEqual(
-    ebitda.join(' | '),
-    ['2026E', '2027E', '2028E'].map((p) => formatRmbMn(want.ebitda[p as '2026E'])).join(' | '),
-    'EBITDA',
-  );
-}
+import {
+  at,
+  cellValue,
+  edit,
+  expectSummary,
+  idle,
+  namedCell,
+  openPane,
+  pageErrors,
+  PLAN,
+  REVENUE_2027,
+  screenshot,
+  standInDo,
+  standInScript,
+  text,
+  usePage,
+  WACC_BASE,
+  type StandInWindow,
+} from './page';
+import './quality.cases';
 
 // ---- cases -------------------------------------------------------------------------------------------------
 
@@ -210,7 +72,11 @@ test('outside Excel: a notice, the engine summary, validation, no workbook butto
 
   await edit(page, 'wacc', '0.11');
   assertEqual(await page.getAttribute('input[data-key="wacc"]', 'aria-invalid'), null, 'valid again');
-  assertEqual(await page.inputValue('input[data-key="wacc"]'), '11%', 'shown as a percentage');
+  assertEqual(
+    await page.inputValue('input[data-key="wacc"]'),
+    '11.00%',
+    'shown as a percentage, two decimals',
+  );
   await expectSummary(page, { wacc: '0.11' });
   assertEqual(pageErrors(page).length, 0, `page errors: ${pageErrors(page).join('; ')}`);
   await page.close();
@@ -251,7 +117,7 @@ test('in Excel (stand-in): insert, edit WACC in the pane, the workbook recalcula
   await idle(page);
   await expectSummary(page, { wacc: '0.11', 'revenueGrowth.2027E': '0.2' });
   await screenshot(page, 'taskpane.png');
-  await screenshot(page, 'taskpane-inserted-320.png', true);
+  await screenshot(page, 'taskpane-inserted-320.png');
   assertEqual(pageErrors(page).length, 0, `page errors: ${pageErrors(page).join('; ')}`);
   await page.close();
 });
@@ -274,7 +140,7 @@ test('in Excel (stand-in): edits on the Assumptions sheet (WACC, scenario select
   );
   await expectSummary(page, { wacc: '0.095' });
   await idle(page);
-  assertEqual(await page.inputValue('input[data-key="wacc"]'), '9.5%', 'the pane follows the sheet');
+  assertEqual(await page.inputValue('input[data-key="wacc"]'), '9.50%', 'the pane follows the sheet');
   await screenshot(page, 'taskpane-inserted-400.png', true);
 
   // The scenario selector on the sheet (3 = bear) switches the pane too.
@@ -287,7 +153,7 @@ test('in Excel (stand-in): edits on the Assumptions sheet (WACC, scenario select
   await expectSummary(page, { wacc: '0.105' }, 'bear');
   await idle(page);
   assertEqual(await page.inputValue('#kc-scenario'), 'bear', 'scenario picker follows the selector');
-  assertEqual(await page.inputValue('input[data-key="wacc"]'), '10.5%', 'bear WACC');
+  assertEqual(await page.inputValue('input[data-key="wacc"]'), '10.50%', 'bear WACC');
   await page.close();
 });
 
@@ -308,12 +174,12 @@ test('in Excel (stand-in): scenario switch, Update model, Reset assumptions, Con
   await idle(page);
   assertEqual(await text(page, '#kc-error'), '', 'no error after update');
   await expectSummary(page, { wacc: '0.12' }, 'bear');
-  assertEqual(await page.inputValue('input[data-key="wacc"]'), '12%', 'WACC kept');
+  assertEqual(await page.inputValue('input[data-key="wacc"]'), '12.00%', 'WACC kept');
 
   await page.click('#kc-reset');
   await idle(page);
   await expectSummary(page, {}, 'bear');
-  assertEqual(await page.inputValue('input[data-key="wacc"]'), '11.3%', 'bear WACC after reset');
+  assertEqual(await page.inputValue('input[data-key="wacc"]'), '11.30%', 'bear WACC after reset');
 
   const sheetsBefore = await page.evaluate(() =>
     (window as unknown as StandInWindow).__KC_STAND_IN__.sheetNames(),
@@ -350,7 +216,7 @@ test('in Excel (stand-in): scenario switch, Update model, Reset assumptions, Con
 test('a host handed over later with the kc:host event', async () => {
   const page = await openPane({ host: null, inject: false, width: 360 });
   assertEqual(await page.getAttribute('#kc-insert', 'aria-disabled'), 'true', 'no host yet');
-  await page.addScriptTag({ content: standIn });
+  await page.addScriptTag({ content: standInScript() });
   await page.evaluate(() =>
     window.dispatchEvent(
       new CustomEvent('kc:host', {
@@ -505,11 +371,10 @@ async function main(): Promise<number> {
       },
     );
   }
-  standIn = await standInBundle();
+  const standIn = await standInBundle();
   const server = await serveStatic(DIST);
-  baseUrl = server.url;
   const browser = await launch();
-  context = browser.context;
+  usePage({ context: browser.context, baseUrl: server.url, standIn });
   try {
     return await runCases();
   } finally {

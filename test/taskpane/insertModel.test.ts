@@ -175,7 +175,7 @@ describe('Insert into a new workbook', () => {
     const want = buildModel({ overrides: { wacc: '0.12', 'revenueGrowth.2027E': '0.15' } });
     expect(close(after!.targetPrice, want.dcf().targetPrice.toNumber())).toBe(true);
     await expect(writeAssumption(standIn.host, 'revenueGrowth', '1999E', 0.1)).rejects.toThrow(
-      /one of the periods/,
+      /has Revenue growth .*only for 12\/26E, /,
     );
     await expect(writeAssumption(standIn.host, 'wacc', undefined, Number.NaN)).rejects.toThrow(
       /not a number/,

@@ -215,7 +215,9 @@ describe('a workbook written in another layout (an older add-in)', () => {
     });
     const result = await insert(s);
     expect(result.layoutChange).toMatchObject({ from: 'Lolder', moved: 1 });
-    expect(result.layoutChange!.dropped).toEqual([{ label: 'retiredDriver (base case)', value: 7 }]);
+    expect(result.layoutChange!.dropped).toEqual([
+      { key: 'retiredDriver|base', label: 'retiredDriver (base case)', value: 7 },
+    ]);
     expect(result.carried.map((c) => [c.key, c.value])).toEqual([['wacc|base', 0.105]]);
     expect(s.valueAt(A, at(waccBase))).toBe(0.105);
     expect(mismatches(s, plan('base', { wacc: '0.105' })).first).toEqual([]);
