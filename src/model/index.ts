@@ -31,6 +31,8 @@ export {
   type AssumptionSet,
   type DriverGroup,
   type LongRangeRule,
+  type ValueGroup,
+  VALUE_GROUPS,
 } from './assumptions';
 export {
   PERIODS,
