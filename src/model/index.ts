@@ -54,6 +54,7 @@ export { CALIBRATION } from './baseCase';
 export type { LineDef, Section, LineUnit, Statement } from './lines';
 export type { Overrides, OverrideValue } from './overrides';
 export type { Value } from './evaluate';
+export * from './analysis';
 
 /** What to build: a scenario name (default "base") and overrides on top of it. */
 export interface BuildOptions {
