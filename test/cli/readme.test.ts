@@ -4,7 +4,7 @@ import { tmpdir } from 'os';
 import * as path from 'path';
 import { COMMANDS } from '../../src/cli/commands';
 import { OPTIONS } from '../../src/cli/options';
-import { ROOT, runCliAsync } from './run';
+import { ROOT, runCliAsync, shellWords } from './run';
 
 const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
 const section = (title: string) => {
@@ -37,7 +37,7 @@ describe('README: Command line', () => {
   });
 
   it.each(examples)('%s runs with exit code 0', async (example) => {
-    const argv = example.split(/\s+/).slice(1);
+    const argv = shellWords(example).slice(1);
     const out = argv.indexOf('--out');
     if (out >= 0 && argv[out + 1] !== '-') argv[out + 1] = path.join(dir, path.basename(argv[out + 1]));
     const run = await runCliAsync(argv);

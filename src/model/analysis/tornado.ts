@@ -38,7 +38,7 @@ export const TORNADO_SHOCKS: readonly GroupShock[] = [
   {
     group: 'revenue',
     shocks: ratioDown('revenueGrowth'),
-    text: 'revenue growth 10% lower in each of 12/26E-12/28E (e.g. 30.8% to 27.7%)',
+    text: 'revenue growth 10% lower (relative) in each of 12/26E-12/28E',
   },
   {
     group: 'margins',
@@ -74,7 +74,7 @@ export const TORNADO_SHOCKS: readonly GroupShock[] = [
   {
     group: 'tax',
     shocks: [...ratioUp('taxRate'), ...ratioDown('taxLossesOpening')],
-    text: 'tax rate 10% higher (15% to 16.5%); tax losses carried forward at 12/25 10% lower',
+    text: 'tax rate 10% higher (relative); tax losses carried forward at 12/25 10% lower',
   },
   {
     group: 'financing',
