@@ -6,7 +6,6 @@
 import { Decimal } from '../decimal';
 import { buildModel, gridAxis, sensitivityGrid, GRID, type BuildOptions } from '../index';
 import { SCENARIO_NAMES } from '../scenarios';
-import { multiple } from './format';
 
 /**
  * The note's P/S band: KC trades at 2.0x 12-month-forward P/S, against 2.2x one standard deviation below its mean
@@ -97,7 +96,7 @@ export function footballField(options: BuildOptions = {}): FootballField {
     },
     {
       id: 'ps',
-      label: `P/S ${multiple(new Decimal(PS_BAND.low)).replace('0x', 'x')}-${multiple(new Decimal(PS_BAND.high)).replace('0x', 'x')} 12m-forward revenue`,
+      label: `P/S ${PS_BAND.low}x-${PS_BAND.high}x 12m-forward revenue`,
       low: perAds(PS_BAND.low),
       high: perAds(PS_BAND.high),
       basis: `${PS_BAND.source}; 12m-forward revenue ${forwardRevenue.toFixed(1)} Rmb mn`,
