@@ -22,6 +22,7 @@ import { a1, capitalise, colLetter, definedName } from './layout';
 import type { CellStyle, PlanValue } from './plan';
 import { DRIVER_FORMAT, FORMATS } from './styles';
 
+/** The Valuation sheet's name. */
 export const VALUATION_SHEET = 'Valuation';
 
 const LABEL = 1;

@@ -54,8 +54,24 @@ describe('kc-model bridge as text', () => {
     );
     expect(run).toMatchObject({ code: 0, stderr: '' });
     expect(widest(run.stdout)).toBeLessThanOrEqual(100);
-    expect(run.stdout).toMatch(/^From: bear\s+8\.83$/m);
+    expect(run.stdout).toMatch(/^From \(the first case\)\s+8\.83$/m);
     expect(run.stdout).toMatch(/^Working capital\s+receivableDays\s+[+-]\d+\.\d\d$/m);
+  });
+});
+
+describe('kc-model bridge with every group and a reported figure differing', () => {
+  const to =
+    'bull cash.2025A=7000 taxRate=0.2 receivableDays=70 fxRate=7 terminalGrowth=0.025 capexRatio=0.5 minimumCash=3000';
+
+  it('fits 100 columns however long the cases, and lists the reported figures as a ninth group', () => {
+    const run = runCli('bridge', '--from', 'bear', '--to', to);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(widest(run.stdout)).toBeLessThanOrEqual(100);
+    expect(run.stdout).toMatch(/^Reported 12\/25 figures\s+cash\s+\+\d+\.\d\d$/m);
+    expect(run.stdout).toMatch(/512 valuations\.$/m);
+    const json = bridge('--from', 'bear', '--to', to);
+    const sum = json.items.reduce((s, i) => s + i.delta, 0);
+    expect(Math.abs(sum - (json.toValue - json.fromValue))).toBeLessThan(1e-9);
   });
 });
 

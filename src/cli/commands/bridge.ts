@@ -47,13 +47,13 @@ export function bridgeText(bridge: BridgeResult): string {
         { header: 'US$/ADS', align: 'right' },
       ],
       [
-        [`From: ${bridge.from}`, '', bridge.fromValue.toFixed(2)],
+        ['From (the first case)', '', bridge.fromValue.toFixed(2)],
         ...bridge.items.map((item) => [
           item.group,
           item.drivers.length ? item.drivers.join(', ') : '-',
           signed(item.delta),
         ]),
-        [`To: ${bridge.to}`, '', bridge.toValue.toFixed(2)],
+        ['To (the second case)', '', bridge.toValue.toFixed(2)],
       ],
       TEXT_WIDTH,
     ),
