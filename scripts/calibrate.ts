@@ -4,7 +4,7 @@
  * table for src/model/baseCase.ts. Development tool: `npx tsx scripts/calibrate.ts`.
  */
 import { ANCHOR_KEYS, baseCase, CALIBRATION } from '../src/model/baseCase';
-import { evaluateAll } from '../src/model/evaluate';
+import { evaluateAll, valueAt } from '../src/model/evaluate';
 import { PERIODS } from '../src/model/periods';
 import { compareWithNote } from '../test/fixtures/compare';
 
@@ -16,9 +16,9 @@ const FINE = Array.from({ length: 99 }, (_, i) => ((i - 49) * 0.001).toFixed(3))
 function score(cal: Record<string, string>): { violation: number; misses: number; size: number } {
   const values = evaluateAll(baseCase(cal));
   const idx = (p: string) => PERIODS.findIndex((x) => x.id === p);
-  const rows = compareWithNote((line, period) => values.series.get(line)![idx(period)] ?? null);
+  const rows = compareWithNote((line, period) => valueAt(values, line, idx(period)) ?? null);
   // The 12/25 difference carries into every later year, so it counts once.
-  const balance = Math.abs(values.series.get('checkBalance')![1]!.toNumber());
+  const balance = Math.abs(valueAt(values, 'checkBalance', 1)!.toNumber());
   const misses = rows.filter((r) => !r.matches).length;
   const violation = rows.reduce((s, r) => s + r.violation, 0) + balance;
   const size = Object.values(cal).reduce((s, v) => s + Math.abs(Number(v)), 0);

@@ -1,8 +1,21 @@
-import { SCENARIO_NAMES } from '../model';
+import { CASE_SYNTAX, IMPLIED_DRIVERS, SCENARIO_NAMES } from '../model';
 
 /** Every option of the CLI, by its long name. */
 export type OptionName =
-  'scenario' | 'set' | 'json' | 'csv' | 'years' | 'note' | 'out' | 'date' | 'help' | 'version';
+  | 'scenario'
+  | 'set'
+  | 'json'
+  | 'csv'
+  | 'years'
+  | 'note'
+  | 'out'
+  | 'date'
+  | 'driver'
+  | 'price'
+  | 'from'
+  | 'to'
+  | 'help'
+  | 'version';
 
 /** One option: its value's placeholder (none for a flag), an optional short form and a line of help. */
 export interface OptionDef {
@@ -41,6 +54,30 @@ export const OPTIONS: readonly OptionDef[] = [
     value: 'YYYY-MM-DD',
     example: '2026-05-28',
     help: 'The date stamp on the Summary sheet (default: today)',
+  },
+  {
+    name: 'driver',
+    value: 'ID',
+    example: 'wacc',
+    help: `The driver the reverse DCF solves for: ${IMPLIED_DRIVERS.map((d) => d.id).join(', ')} (default: every one)`,
+  },
+  {
+    name: 'price',
+    value: 'US$',
+    example: '13.03',
+    help: "The price per ADS to solve to, 0.01 to 10000 (default: the case's own, US$13.03 in the base case)",
+  },
+  {
+    name: 'from',
+    value: 'CASE',
+    example: 'bear',
+    help: `The case the bridge starts from (default: base): ${CASE_SYNTAX}; quote it when it has overrides`,
+  },
+  {
+    name: 'to',
+    value: 'CASE',
+    example: '"base wacc=11%"',
+    help: 'The case the bridge ends at, written as --from',
   },
   {
     name: 'scenario',

@@ -1,5 +1,17 @@
 /** The values of the options, read and checked: scenario, --set pairs, output format, years, --date. */
-import { DRIVERS, findDriver, findLine, LINES, SCENARIO_NAMES, type PeriodId } from '../model';
+import {
+  assumptionsFor,
+  DRIVERS,
+  findDriver,
+  findLine,
+  IMPLIED_DRIVERS,
+  LINES,
+  ModelError,
+  parseCase,
+  SCENARIO_NAMES,
+  type Case,
+  type PeriodId,
+} from '../model';
 import { quote, UsageError } from './errors';
 import type { Invocation } from './parser';
 import { didYouMean } from './suggest';
@@ -35,16 +47,20 @@ export function overridesOf(invocation: Invocation): Record<string, string> {
       throw new UsageError(
         `Option --set needs ID=VALUE, e.g. --set wacc=11% or --set revenueGrowth.2027E=20%; got ${quote(pair)}.`,
       );
-    const id = key.split('.')[0];
-    if (!findDriver(id) && !findLine(id))
-      throw new UsageError(
-        `Unknown assumption ${quote(id)} in --set ${quote(pair)}.${didYouMean(id, ids())} kc-model assumptions lists every id.`,
-      );
+    checkId(key.split('.')[0], `--set ${quote(pair)}`);
     // Delete first so that the last --set of an id is also the last in order, as the model applies them.
     delete overrides[key];
     overrides[key] = pair.slice(equals + 1);
   }
   return overrides;
+}
+
+/** Checks one --set style id against the model's drivers and lines; `where` says where it was written. */
+function checkId(id: string, where: string): void {
+  if (!findDriver(id) && !findLine(id))
+    throw new UsageError(
+      `Unknown assumption ${quote(id)} in ${where}.${didYouMean(id, ids())} kc-model assumptions lists every id.`,
+    );
 }
 
 function ids(): string[] {
@@ -78,4 +94,61 @@ export function dateOf(invocation: Invocation): string | undefined {
   if (!date || date.toISOString().slice(0, 10) !== given)
     throw new UsageError(`Option --date needs a date as YYYY-MM-DD, e.g. 2026-05-28; got ${quote(given)}.`);
   return given;
+}
+
+/** The driver --driver names for the reverse DCF (undefined: every one); an unknown one gets a suggestion. */
+export function driverOf(invocation: Invocation): string | undefined {
+  const given = invocation.values.get('driver');
+  if (typeof given !== 'string') return undefined;
+  const id = given.trim();
+  const supported = IMPLIED_DRIVERS.map((d) => d.id);
+  if (supported.includes(id)) return id;
+  const known = findDriver(id) ? ` ${quote(id)} is a driver, but not one the reverse DCF solves for.` : '';
+  throw new UsageError(
+    `Unknown driver ${quote(given)} for --driver.${known}${didYouMean(id, supported)} The reverse DCF solves for ${supported.join(', ')}.`,
+  );
+}
+
+/** The --price to solve to, in US$ per ADS (0.01 to 10000), as text; undefined for the case's own price. */
+export function priceOf(invocation: Invocation): string | undefined {
+  const given = invocation.values.get('price');
+  if (typeof given !== 'string') return undefined;
+  const text = given.trim().replace(/^US\$/i, '');
+  const number = /^(\d+(\.\d*)?|\.\d+)$/.test(text) ? Number(text) : NaN;
+  if (!(number >= 0.01 && number <= 10_000))
+    throw new UsageError(
+      `Option --price needs a price in US$ per ADS from 0.01 to 10000, e.g. --price 13.03; got ${quote(given)}.`,
+    );
+  return text;
+}
+
+/**
+ * A case option (--from, --to): a scenario, then any ID=VALUE overrides. The scenario and the ids get suggestions;
+ * the values are checked by the model now, so that a bad case fails before any work.
+ */
+export function caseOf(invocation: Invocation, option: 'from' | 'to', fallback?: string): Case {
+  const given = invocation.values.get(option);
+  const text = typeof given === 'string' ? given : fallback;
+  if (text === undefined)
+    throw new UsageError(
+      `Option --${option} is required: a case, that is a scenario then any ID=VALUE overrides, e.g. --${option} bull or --${option} "base wacc=11%".`,
+    );
+  const where = `--${option} ${quote(text)}`;
+  let parsed: Case;
+  try {
+    parsed = parseCase(text);
+  } catch (error) {
+    if (!(error instanceof ModelError)) throw error;
+    const first = text.trim().split(/\s+/)[0] ?? '';
+    const hint = first.includes('=') ? '' : didYouMean(first.toLowerCase(), SCENARIO_NAMES);
+    throw new UsageError(`${where}: ${error.message.replace(/^Case "[^"]*": /, '')}${hint}`);
+  }
+  for (const key of Object.keys(parsed.overrides)) checkId(key.split('.')[0], where);
+  try {
+    assumptionsFor(parsed);
+  } catch (error) {
+    if (error instanceof ModelError) throw new UsageError(`${where}: ${error.message}`);
+    throw error;
+  }
+  return parsed;
 }

@@ -80,46 +80,53 @@ const SHAPE =
   'give a two-column range: assumption ids (e.g. "wacc", "revenueGrowth.2027E") in the first column, values in the second';
 
 /**
- * Reads the assumptions range: two columns, assumption ids in the first and values in the second (numbers, or text
+ * An assumptions range argument (`argument` names it in messages): two columns, assumption ids in the first and values in the second (numbers, or text
  * such as "10.3%"). Rows blank in both columns are skipped; a row with an id and a blank value sets nothing (the
  * scenario's value stands). A missing argument means no overrides. An id must name a driver or a line of the model
  * (looked up in the model's indexes, so "__proto__" or "constructor" is an unknown assumption like any other);
  * whether the rest of the id (its period) exists is the model's call.
  */
-export function parseAssumptions(raw: unknown): AssumptionOverrides {
+export function assumptionsParser(argument: string): Parser<AssumptionOverrides> {
+  return (raw) => readAssumptions(raw, argument);
+}
+
+/** The assumptions argument (see assumptionsParser). */
+export const parseAssumptions: Parser<AssumptionOverrides> = assumptionsParser('assumptions');
+
+function readAssumptions(raw: unknown, argument: string): AssumptionOverrides {
   // No prototype: every id the range holds is an own key that the model sees and checks.
   const overrides = Object.create(null) as AssumptionOverrides;
   if (raw === null || raw === undefined) return overrides;
-  if (!isMatrix(raw)) throw badArgument('assumptions', `${show(raw)} is not a range; ${SHAPE}.`);
+  if (!isMatrix(raw)) throw badArgument(argument, `${show(raw)} is not a range; ${SHAPE}.`);
   if (raw.length === 1 && raw[0].length === 1 && isBlank(raw[0][0])) return overrides;
   const width = Math.max(...raw.map((row) => row.length));
   if (raw.some((row) => row.length !== 2))
-    throw badArgument('assumptions', `the range has ${width} column${width === 1 ? '' : 's'}; ${SHAPE}.`);
+    throw badArgument(argument, `the range has ${width} column${width === 1 ? '' : 's'}; ${SHAPE}.`);
   const seen = new Map<string, number>();
   raw.forEach(([id, value], index) => {
     const row = index + 1;
     if (isBlank(id) && isBlank(value)) return;
     if (isBlank(id))
       throw badArgument(
-        'assumptions',
+        argument,
         `row ${row}: the value ${show(value)} has no assumption id in the first column.`,
       );
     if (typeof id !== 'string')
       throw badArgument(
-        'assumptions',
+        argument,
         `row ${row}: ${show(id)} is not an assumption id; ids are text such as "wacc" or "revenueGrowth.2027E".`,
       );
     const name = id.trim();
     const first = seen.get(name);
     if (first !== undefined)
-      throw badArgument('assumptions', `"${name}" is set twice (rows ${first} and ${row}); keep one.`);
+      throw badArgument(argument, `"${name}" is set twice (rows ${first} and ${row}); keep one.`);
     seen.set(name, row);
     const head = name.split('.')[0];
-    if (!findDriver(head) && !findLine(head)) throw unknownAssumption(name);
+    if (!findDriver(head) && !findLine(head)) throw unknownAssumption(name, argument);
     if (isBlank(value)) return;
     if (typeof value !== 'number' && typeof value !== 'string')
       throw badArgument(
-        'assumptions',
+        argument,
         `row ${row} ("${name}"): ${show(value)} is not a value; use a number such as 0.103 or text such as "10.3%".`,
       );
     overrides[name] = value;
@@ -127,13 +134,13 @@ export function parseAssumptions(raw: unknown): AssumptionOverrides {
   return overrides;
 }
 
-function unknownAssumption(id: string) {
+function unknownAssumption(id: string, argument: string) {
   const lower = id.toLowerCase();
   const near = DRIVERS.map((d) => d.id)
     .filter((d) => d.toLowerCase().includes(lower) || lower.includes(d.toLowerCase()))
     .slice(0, 3);
   const guess = near.length ? ` Did you mean ${list(near)}?` : '';
-  return badArgument('assumptions', `Unknown assumption "${id}".${guess} ${ASSUMPTION_IDS_HINT}`);
+  return badArgument(argument, `Unknown assumption "${id}".${guess} ${ASSUMPTION_IDS_HINT}`);
 }
 
 /** KC.LINE's item: a line by id or by the note's label. */

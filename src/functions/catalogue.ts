@@ -4,7 +4,9 @@
  * the runner in kc.ts; functions.ts gives each entry its JSDoc for Excel's formula help.
  */
 import { buildModel, type KcModel, type LineDef, type ModelError } from '../model';
+import { bridge, implied, parseImpliedDriver, parsePrice, scenarioParser, tornadoTable } from './analysis';
 import {
+  assumptionsParser,
   parseAssumptions,
   parseGrowths,
   parseItem,
@@ -58,7 +60,7 @@ function byPeriod(kc: KcModel, line: LineDef, periods: Range<string>): Spill {
   );
 }
 
-/** The five KC.* functions, by the name functions.ts calls them. */
+/** The KC.* functions, by the name functions.ts calls them. */
 export const CATALOGUE = {
   revenue: entry(
     'KC.REVENUE',
@@ -91,4 +93,16 @@ export const CATALOGUE = {
     [parseStatement, parseScenario, parseAssumptions],
     (statement, scenario, overrides) => statementRows(model(scenario, overrides), statement),
   ),
+  implied: entry('KC.IMPLIED', [parseImpliedDriver, parsePrice, parseScenario, parseAssumptions], implied),
+  bridge: entry(
+    'KC.BRIDGE',
+    [
+      scenarioParser('from_scenario'),
+      scenarioParser('to_scenario'),
+      assumptionsParser('from_assumptions'),
+      assumptionsParser('to_assumptions'),
+    ],
+    bridge,
+  ),
+  tornado: entry('KC.TORNADO', [parseScenario, parseAssumptions], tornadoTable),
 } satisfies Record<string, Entry>;

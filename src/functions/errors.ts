@@ -25,12 +25,15 @@ export class FunctionError extends Error {
 
 const KIND_BY_CODE: Record<ModelErrorCode, ExcelErrorKind> = {
   UNKNOWN_ASSUMPTION: 'value',
+  UNKNOWN_DRIVER: 'value',
   INVALID_VALUE: 'value',
   OUT_OF_RANGE: 'value',
   UNKNOWN_LINE: 'value',
   UNKNOWN_SCENARIO: 'value',
+  BAD_CASE: 'value',
   UNKNOWN_PERIOD: 'notAvailable',
   NOT_AVAILABLE: 'notAvailable',
+  NO_SOLUTION: 'notAvailable',
   WACC_NOT_ABOVE_GROWTH: 'num',
   NUMERIC: 'num',
 };

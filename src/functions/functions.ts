@@ -110,3 +110,50 @@ export function line(
 export function statement(name: string, scenario?: string, assumptions?: unknown[][]): unknown[][] {
   return kc.statement(name, scenario, assumptions);
 }
+
+/**
+ * Kingsoft Cloud reverse DCF: the value of one driver at which the DCF value per ADS equals the price, everything else at the scenario.
+ * @customfunction IMPLIED
+ * @param driver "revenueGrowth" (one shift added to each of 12/26E-12/28E), "wacc", "terminalGrowth", "cashCogsRatioTerminal", "sgaRatioTerminal", "rndRatioTerminal", "fixedAssetIntensityTerminal" or "exitMultiple" (exit-multiple method).
+ * @param [price] US$ per ADS to solve to, a number or text such as "13.03"; default the scenario's price (US$13.03).
+ * @param [scenario] "base" (default, the note), "bull" or "bear".
+ * @param [assumptions] Two-column range: assumption ids (e.g. wacc, revenueGrowth.2027E) and values, on top of the scenario.
+ * @returns The driver's value (a fraction for percentages; for revenue growth the shift in every year); #N/A when no value in the driver's range gives the price.
+ */
+export function implied(
+  driver: string,
+  price?: unknown[][],
+  scenario?: string,
+  assumptions?: unknown[][],
+): unknown[][] {
+  return kc.implied(driver, price, scenario, assumptions);
+}
+
+/**
+ * Kingsoft Cloud target-price bridge: the change in value per ADS between two cases, by driver group (Shapley values that sum to the change).
+ * @customfunction BRIDGE
+ * @param from_scenario The case the bridge starts from: "base" (default), "bull" or "bear".
+ * @param to_scenario The case the bridge ends at: "base" (default), "bull" or "bear".
+ * @param [from_assumptions] Two-column range of assumption ids and values on top of from_scenario.
+ * @param [to_assumptions] Two-column range of assumption ids and values on top of to_scenario.
+ * @returns Two columns: the first case's value per ADS (US$), each group's part, the second case's value.
+ */
+export function bridge(
+  from_scenario: string,
+  to_scenario: string,
+  from_assumptions?: unknown[][],
+  to_assumptions?: unknown[][],
+): unknown[][] {
+  return kc.bridge(from_scenario, to_scenario, from_assumptions, to_assumptions);
+}
+
+/**
+ * Kingsoft Cloud tornado: value per ADS (US$) at a downside and an upside shock to each driver group, widest range first.
+ * @customfunction TORNADO
+ * @param [scenario] "base" (default, the note), "bull" or "bear".
+ * @param [assumptions] Two-column range: assumption ids (e.g. wacc, revenueGrowth.2027E) and values, on top of the scenario.
+ * @returns A heading row, then per group: low and high value per ADS, the range and the downside shock in words.
+ */
+export function tornado(scenario?: string, assumptions?: unknown[][]): unknown[][] {
+  return kc.tornado(scenario, assumptions);
+}

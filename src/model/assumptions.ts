@@ -34,6 +34,26 @@ export type DriverGroup =
   | 'Shares and dividends'
   | 'Long-range fade';
 
+/**
+ * The groups of drivers that the target-price bridge and the tornado attribute value to, in the order they list
+ * them. Every driver belongs to exactly one (its record's `valueGroup`); a group is about the economics a driver
+ * sets, so long-run margins are margins and the terminal capital intensity is capex, while the terminal group holds
+ * terminal growth, the fade profile and the terminal-value method.
+ */
+export const VALUE_GROUPS = [
+  { id: 'revenue', label: 'Revenue' },
+  { id: 'margins', label: 'Margins and costs' },
+  { id: 'capex', label: 'Capex and D&A' },
+  { id: 'workingCapital', label: 'Working capital' },
+  { id: 'tax', label: 'Tax' },
+  { id: 'financing', label: 'Financing and bridge items' },
+  { id: 'wacc', label: 'WACC' },
+  { id: 'terminal', label: 'Terminal growth and fade' },
+] as const;
+
+/** A bridge and tornado group's id. */
+export type ValueGroup = (typeof VALUE_GROUPS)[number]['id'];
+
 /** What the base case draws on to back-solve a driver. */
 export interface BaseInputs {
   /** A published figure of the note, with its unpublished decimals (baseCase.ts). */
@@ -62,6 +82,8 @@ export interface DriverDef {
   /** Allowed values only (flags and switches). */
   choices?: readonly number[];
   group: DriverGroup;
+  /** The group the target-price bridge and the tornado count it in. */
+  valueGroup: ValueGroup;
   /** "note: ..." when back-solved from the note, "ours: ..." when the note leaves it open. */
   source: string;
   /** The base case: a constant for every period, or a rule evaluated per period (scalars: no period). */

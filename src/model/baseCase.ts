@@ -1,6 +1,6 @@
 import { driverPeriods, DRIVERS, type AssumptionSet, type BaseInputs } from './assumptions';
 import { Decimal } from './decimal';
-import { evaluateAll, type Values } from './evaluate';
+import { evaluateAll, valueAt, type Values } from './evaluate';
 import { PERIODS, type PeriodId } from './periods';
 
 /**
@@ -244,7 +244,13 @@ export function baseCase(calibration: Readonly<Record<string, string>> = CALIBRA
       anchor,
       // Before the first evaluation a model value falls back to the anchor (or 1); the next pass corrects it.
       model: (id, period) => {
-        const value = values?.series.get(id)?.[PERIODS.findIndex((p) => p.id === period)];
+        const value =
+          values &&
+          valueAt(
+            values,
+            id,
+            PERIODS.findIndex((p) => p.id === period),
+          );
         if (value) return value;
         return ANCHORS[id]?.[period] !== undefined ? anchor(id, period) : new Decimal(1);
       },

@@ -3,7 +3,15 @@
  * long-range rule. Ids are stable: the CLI's --set, the functions' assumptions ranges and the workbook's names
  * use them. Adding a driver: add its record here, then read it from the statement module that needs it.
  */
-import type { BaseInputs, DriverDef, DriverGroup, DriverScope, LongRangeRule, Unit } from './assumptions';
+import type {
+  BaseInputs,
+  DriverDef,
+  DriverGroup,
+  DriverScope,
+  LongRangeRule,
+  Unit,
+  ValueGroup,
+} from './assumptions';
 import { Decimal } from './decimal';
 import { EXPLICIT_PERIOD_IDS, LONG_RANGE_PERIOD_IDS, PERIOD_IDS, type PeriodId } from './periods';
 
@@ -18,6 +26,7 @@ interface Spec {
   scope: DriverScope;
   range: [number, number];
   group: DriverGroup;
+  valueGroup: ValueGroup;
   source: string;
   base: DriverDef['base'];
   longRange?: LongRangeRule;
@@ -33,6 +42,7 @@ const d = (id: string, s: Spec): DriverDef => ({
   min: s.range[0],
   max: s.range[1],
   group: s.group,
+  valueGroup: s.valueGroup,
   source: s.source,
   base: s.base,
   ...(s.longRange ? { longRange: s.longRange } : {}),
@@ -68,6 +78,7 @@ export const DRIVERS: readonly DriverDef[] = [
     scope: 'scalar',
     range: [0.01, 10_000],
     group: 'Market and valuation',
+    valueGroup: 'financing',
     source: 'note: price US$13.03 at the 26 May 2026 close',
     base: '13.03',
   }),
@@ -77,6 +88,7 @@ export const DRIVERS: readonly DriverDef[] = [
     scope: 'scalar',
     range: [1, 20],
     group: 'Market and valuation',
+    valueGroup: 'financing',
     source: 'note: implied by P/B, FCF yield and EV/EBITDA (feasible 6.7732-6.7760); midpoint',
     base: '6.7746',
   }),
@@ -86,6 +98,7 @@ export const DRIVERS: readonly DriverDef[] = [
     scope: 'scalar',
     range: [1, 10_000],
     group: 'Market and valuation',
+    valueGroup: 'financing',
     source: 'note: 12/26E ADS count, used for 12/25 market value and the DCF per-ADS value',
     base: (b) => b.anchor('ads', '2026E'),
   }),
@@ -95,6 +108,7 @@ export const DRIVERS: readonly DriverDef[] = [
     scope: 'scalar',
     range: [0.01, 0.5],
     group: 'Market and valuation',
+    valueGroup: 'wacc',
     source: 'note: 10.3% WACC',
     base: '0.103',
   }),
@@ -104,6 +118,7 @@ export const DRIVERS: readonly DriverDef[] = [
     scope: 'scalar',
     range: [-0.05, 0.2],
     group: 'Market and valuation',
+    valueGroup: 'terminal',
     source: 'note: 3% terminal growth',
     base: '0.03',
   }),
@@ -114,6 +129,7 @@ export const DRIVERS: readonly DriverDef[] = [
     range: [0, 1],
     choices: [0, 1],
     group: 'Market and valuation',
+    valueGroup: 'wacc',
     source: 'ours: off, as that reproduces the note',
     base: '0',
   }),
@@ -124,6 +140,7 @@ export const DRIVERS: readonly DriverDef[] = [
     range: [0, 1],
     choices: [0, 1],
     group: 'Market and valuation',
+    valueGroup: 'terminal',
     source: 'note: Gordon growth at 3%',
     base: '0',
   }),
@@ -133,6 +150,7 @@ export const DRIVERS: readonly DriverDef[] = [
     scope: 'scalar',
     range: [0, 100],
     group: 'Market and valuation',
+    valueGroup: 'terminal',
     source: 'ours: 8.0x, used only when terminalMethod = 1',
     base: '8',
   }),
@@ -143,6 +161,7 @@ export const DRIVERS: readonly DriverDef[] = [
     range: [0, 4],
     choices: [0, 1, 2, 3, 4],
     group: 'Market and valuation',
+    valueGroup: 'financing',
     source: 'note: the target price is published to US$0.1',
     base: '1',
   }),
@@ -154,6 +173,7 @@ export const DRIVERS: readonly DriverDef[] = [
     scope: 'explicit',
     range: PCT,
     group: 'Revenue',
+    valueGroup: 'revenue',
     source: 'note: total revenue growth; ours: fades to terminal growth by 12/34E',
     base: (b, t) =>
       b
@@ -168,6 +188,7 @@ export const DRIVERS: readonly DriverDef[] = [
     scope: 'actualAndExplicit',
     range: SHARE,
     group: 'Revenue',
+    valueGroup: 'revenue',
     source: 'note: 31% of 12/25 revenue to 56% in 12/28E; ours: straight line between, held after',
     base: straightLine('0.31', '0.56'),
     longRange: 'hold',
@@ -178,6 +199,7 @@ export const DRIVERS: readonly DriverDef[] = [
     scope: 'actualAndExplicit',
     range: SHARE,
     group: 'Revenue',
+    valueGroup: 'revenue',
     source: 'note: 27% of 12/25 revenue to 40% in 12/28E; ours: straight line between, held after',
     base: straightLine('0.27', '0.40'),
     longRange: 'hold',
@@ -188,6 +210,7 @@ export const DRIVERS: readonly DriverDef[] = [
     scope: 'explicit',
     range: [0, 1_000_000],
     group: 'Revenue',
+    valueGroup: 'revenue',
     source: 'note: Revenue (Rmb mn) Old',
     base: level('revenueOld'),
     line: false,
@@ -200,6 +223,7 @@ export const DRIVERS: readonly DriverDef[] = [
     scope: 'explicit',
     range: RATIO,
     group: 'Costs and margins',
+    valueGroup: 'margins',
     source: 'note: (COGS less D&A) / revenue; all D&A sits in COGS',
     base: (b, t) => b.anchor('cogs', t!).negated().plus(b.anchor('da', t!)).div(b.anchor('revenue', t!)),
     longRange: { fade: 'cashCogsRatioTerminal' },
@@ -210,6 +234,7 @@ export const DRIVERS: readonly DriverDef[] = [
     scope: 'explicit',
     range: RATIO,
     group: 'Costs and margins',
+    valueGroup: 'margins',
     source: 'note: SG&A / revenue',
     base: ofRevenue('sga', -1),
     longRange: { fade: 'sgaRatioTerminal' },
@@ -220,6 +245,7 @@ export const DRIVERS: readonly DriverDef[] = [
     scope: 'explicit',
     range: RATIO,
     group: 'Costs and margins',
+    valueGroup: 'margins',
     source: 'note: R&D / revenue',
     base: ofRevenue('rnd', -1),
     longRange: { fade: 'rndRatioTerminal' },
@@ -230,6 +256,7 @@ export const DRIVERS: readonly DriverDef[] = [
     scope: 'explicit',
     range: LEVEL,
     group: 'Costs and margins',
+    valueGroup: 'margins',
     source:
       'note: EBIT less operating profit, 173.8 in every year (share-based compensation-like); held after',
     base: level('ebitAddBack'),
@@ -242,6 +269,7 @@ export const DRIVERS: readonly DriverDef[] = [
     scope: 'explicit',
     range: LEVEL,
     group: 'Costs and margins',
+    valueGroup: 'margins',
     source:
       'note: income-statement EBITDA less operating profit and D&A (see docs/reconciliation.md); none after',
     base: level('unlabelledItem'),
@@ -254,6 +282,7 @@ export const DRIVERS: readonly DriverDef[] = [
     scope: 'explicit',
     range: PCT,
     group: 'Costs and margins',
+    valueGroup: 'margins',
     source: 'note: post-tax exceptionals / revenue',
     base: ofRevenue('exceptionals', -1),
     longRange: 'hold',
@@ -264,6 +293,7 @@ export const DRIVERS: readonly DriverDef[] = [
     scope: 'explicit',
     range: RATIO,
     group: 'Costs and margins',
+    valueGroup: 'margins',
     source: 'note: other operating cash flow / exceptionals',
     base: (b, t) => b.anchor('otherOperatingCashFlow', t!).div(b.anchor('exceptionals', t!).negated()),
     longRange: 'hold',
@@ -276,6 +306,7 @@ export const DRIVERS: readonly DriverDef[] = [
     scope: 'explicit',
     range: [0, 3],
     group: 'Fixed assets and D&A',
+    valueGroup: 'capex',
     source:
       'note: capital expenditures (+10% a year in 12/27E-28E); after 12/28E capex follows the fixed-asset intensity',
     base: ofRevenue('capex', -1),
@@ -287,6 +318,7 @@ export const DRIVERS: readonly DriverDef[] = [
     scope: 'explicit',
     range: SHARE,
     group: 'Fixed assets and D&A',
+    valueGroup: 'capex',
     source: 'note: back-solved so that D&A (less the fall in net intangibles) reproduces; held after 12/28E',
     base: (b, t) => {
       const depreciation = b.anchor('da', t!).negated().minus(amortization(b, t!));
@@ -301,6 +333,7 @@ export const DRIVERS: readonly DriverDef[] = [
     scope: 'explicit',
     range: SHARE,
     group: 'Fixed assets and D&A',
+    valueGroup: 'capex',
     source: 'note: fall in net intangibles; held after 12/28E',
     base: (b, t) => amortization(b, t!).div(b.anchor('netIntangibles', prev(t))),
     longRange: 'hold',
@@ -311,6 +344,7 @@ export const DRIVERS: readonly DriverDef[] = [
     scope: 'scalar',
     range: [0, 10],
     group: 'Fixed assets and D&A',
+    valueGroup: 'capex',
     source:
       "ours: capital intensity the long range fades to (12/28E: 1.42x); calibrated so that the base case gives the note's US$19.5",
     base: '0.653',
@@ -323,6 +357,7 @@ export const DRIVERS: readonly DriverDef[] = [
     scope: 'scalar',
     range: [360, 366],
     group: 'Working capital',
+    valueGroup: 'workingCapital',
     source: 'note: 365 reproduces receivable and payable days',
     base: '365',
   }),
@@ -332,6 +367,7 @@ export const DRIVERS: readonly DriverDef[] = [
     scope: 'explicit',
     range: [0, 365],
     group: 'Working capital',
+    valueGroup: 'workingCapital',
     source: 'note: closing accounts receivable',
     base: (b, t) =>
       b.anchor('accountsReceivable', t!).div(b.anchor('revenue', t!)).times(b.driver('daysInYear')),
@@ -343,6 +379,7 @@ export const DRIVERS: readonly DriverDef[] = [
     scope: 'explicit',
     range: [0, 730],
     group: 'Working capital',
+    valueGroup: 'workingCapital',
     source: 'note: closing accounts payable, over COGS excluding D&A (suppliers are paid for cash costs)',
     base: (b, t) => {
       const cashCogs = b.anchor('cogs', t!).negated().plus(b.anchor('da', t!));
@@ -356,6 +393,7 @@ export const DRIVERS: readonly DriverDef[] = [
     scope: 'explicit',
     range: RATIO,
     group: 'Working capital',
+    valueGroup: 'workingCapital',
     source: 'note: other current assets',
     base: ofRevenue('otherCurrentAssets'),
     longRange: 'hold',
@@ -366,6 +404,7 @@ export const DRIVERS: readonly DriverDef[] = [
     scope: 'explicit',
     range: RATIO,
     group: 'Working capital',
+    valueGroup: 'workingCapital',
     source: 'note: other current liabilities',
     base: ofRevenue('otherCurrentLiabilities'),
     longRange: 'hold',
@@ -376,6 +415,7 @@ export const DRIVERS: readonly DriverDef[] = [
     scope: 'explicit',
     range: RATIO,
     group: 'Working capital',
+    valueGroup: 'workingCapital',
     source: 'note: other long-term liabilities',
     base: ofRevenue('otherLongTermLiabilities'),
     longRange: 'hold',
@@ -388,6 +428,7 @@ export const DRIVERS: readonly DriverDef[] = [
     scope: 'explicit',
     range: SHARE,
     group: 'Tax',
+    valueGroup: 'tax',
     source: 'ours: 15% (high and new technology enterprise rate); pre-tax profit is a loss to 12/28E',
     base: '0.15',
     longRange: 'hold',
@@ -398,6 +439,7 @@ export const DRIVERS: readonly DriverDef[] = [
     scope: 'explicit',
     range: LEVEL,
     group: 'Tax',
+    valueGroup: 'tax',
     source: 'note: provision for taxes with a loss before tax; none after 12/28E',
     base: level('tax'),
     longRange: 'zero',
@@ -409,6 +451,7 @@ export const DRIVERS: readonly DriverDef[] = [
     scope: 'scalar',
     range: [0, 1_000_000],
     group: 'Tax',
+    valueGroup: 'tax',
     source:
       'ours: the 12/25 pre-tax loss only (earlier losses taken as used or expired); one vintage, expiring after 12/30E',
     base: (b) =>
@@ -424,6 +467,7 @@ export const DRIVERS: readonly DriverDef[] = [
     scope: 'scalar',
     range: [0, 0.2],
     group: 'Financing',
+    valueGroup: 'financing',
     source: 'ours: 1%, which reproduces the published interest cover',
     base: '0.01',
   }),
@@ -433,6 +477,7 @@ export const DRIVERS: readonly DriverDef[] = [
     scope: 'explicit',
     range: [0, 0.5],
     group: 'Financing',
+    valueGroup: 'financing',
     source:
       'note: back-solved so that net interest reproduces, given interest income on opening cash; held after',
     base: (b, t) =>
@@ -449,6 +494,7 @@ export const DRIVERS: readonly DriverDef[] = [
     scope: 'scalar',
     range: [0, 1_000_000],
     group: 'Financing',
+    valueGroup: 'financing',
     source: 'ours: Rmb2,000mn, below the lowest forecast cash of the note (12/27E: 3,296.6)',
     base: '2000',
   }),
@@ -458,6 +504,7 @@ export const DRIVERS: readonly DriverDef[] = [
     scope: 'explicit',
     range: LEVEL,
     group: 'Financing',
+    valueGroup: 'financing',
     source: 'note: change in short-term debt; none after 12/28E (the revolver funds shortfalls)',
     base: (b, t) => b.anchor('shortTermDebt', t!).minus(b.anchor('shortTermDebt', prev(t))),
     longRange: 'zero',
@@ -469,6 +516,7 @@ export const DRIVERS: readonly DriverDef[] = [
     scope: 'explicit',
     range: LEVEL,
     group: 'Financing',
+    valueGroup: 'financing',
     source: 'note: change in long-term debt; none after 12/28E',
     base: (b, t) => b.anchor('longTermDebt', t!).minus(b.anchor('longTermDebt', prev(t))),
     longRange: 'zero',
@@ -480,6 +528,7 @@ export const DRIVERS: readonly DriverDef[] = [
     scope: 'explicit',
     range: LEVEL,
     group: 'Financing',
+    valueGroup: 'financing',
     source: 'note: 0.1 in 12/26E, booked to equity (see docs/reconciliation.md); none after',
     base: level('otherFinancingCashFlow'),
     longRange: 'zero',
@@ -491,6 +540,7 @@ export const DRIVERS: readonly DriverDef[] = [
     scope: 'actualAndExplicit',
     range: SHARE,
     group: 'Financing',
+    valueGroup: 'financing',
     source:
       'note: adjusted net debt less debt and cash, over other long-term liabilities; its growth is financing, its 12/25 balance is debt in the bridge',
     base: (b, t) => {
@@ -508,6 +558,7 @@ export const DRIVERS: readonly DriverDef[] = [
     scope: 'explicit',
     range: LEVEL,
     group: 'Shares and dividends',
+    valueGroup: 'financing',
     source: 'note: income-statement minority interest; none after 12/28E',
     base: level('minorityInterest'),
     longRange: 'zero',
@@ -519,6 +570,7 @@ export const DRIVERS: readonly DriverDef[] = [
     scope: 'explicit',
     range: [-0.5, 1],
     group: 'Shares and dividends',
+    valueGroup: 'financing',
     source: 'note: 273.63mn (12/25) to 305.97mn (12/26E), then +1.0% a year',
     base: (b, t) => (t === '2026E' ? b.anchor('ads', t).div(b.anchor('ads', '2025A')).minus(1) : D('0.01')),
     longRange: 'hold',
@@ -529,6 +581,7 @@ export const DRIVERS: readonly DriverDef[] = [
     scope: 'explicit',
     range: SHARE,
     group: 'Shares and dividends',
+    valueGroup: 'financing',
     source: 'note: no dividend',
     base: '0',
     longRange: 'hold',
@@ -539,6 +592,7 @@ export const DRIVERS: readonly DriverDef[] = [
     scope: 'explicit',
     range: [-1_000, 1_000],
     group: 'Shares and dividends',
+    valueGroup: 'financing',
     source: 'note: EPS (Rmb) Old',
     base: level('epsOld'),
     line: false,
@@ -551,6 +605,7 @@ export const DRIVERS: readonly DriverDef[] = [
     scope: 'longRange',
     range: SHARE,
     group: 'Long-range fade',
+    valueGroup: 'terminal',
     source:
       'ours: 1/(years left to 12/34E), a straight-line fade that lands on the terminal values in 12/34E; 12/35E is the steady state',
     base: (_b, t) => {
@@ -564,6 +619,7 @@ export const DRIVERS: readonly DriverDef[] = [
     scope: 'scalar',
     range: RATIO,
     group: 'Long-range fade',
+    valueGroup: 'margins',
     source: 'ours: held near 12/28E (49.6%)',
     base: '0.50',
   }),
@@ -573,6 +629,7 @@ export const DRIVERS: readonly DriverDef[] = [
     scope: 'scalar',
     range: RATIO,
     group: 'Long-range fade',
+    valueGroup: 'margins',
     source: 'ours: operating leverage (12/28E: 7.0%)',
     base: '0.06',
   }),
@@ -582,6 +639,7 @@ export const DRIVERS: readonly DriverDef[] = [
     scope: 'scalar',
     range: RATIO,
     group: 'Long-range fade',
+    valueGroup: 'margins',
     source: 'ours: operating leverage (12/28E: 5.1%)',
     base: '0.045',
   }),

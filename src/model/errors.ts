@@ -1,6 +1,7 @@
 /** What went wrong, as a stable code that adapters map to their own error kinds (Excel #VALUE!, exit code 2, ...). */
 export type ModelErrorCode =
   | 'UNKNOWN_ASSUMPTION'
+  | 'UNKNOWN_DRIVER'
   | 'INVALID_VALUE'
   | 'OUT_OF_RANGE'
   | 'WACC_NOT_ABOVE_GROWTH'
@@ -8,6 +9,8 @@ export type ModelErrorCode =
   | 'UNKNOWN_PERIOD'
   | 'NOT_AVAILABLE'
   | 'UNKNOWN_SCENARIO'
+  | 'BAD_CASE'
+  | 'NO_SOLUTION'
   | 'NUMERIC';
 
 /**
@@ -70,6 +73,11 @@ export const messages = {
     new ModelError('NOT_AVAILABLE', line, `Line "${line}" has no value in ${period}.`),
   unknownScenario: (name: string, allowed: string) =>
     new ModelError('UNKNOWN_SCENARIO', cut(name), `Unknown scenario ${show(name)}; allowed: ${allowed}.`),
+  unknownDriver: (id: string, tool: string, allowed: string) =>
+    new ModelError('UNKNOWN_DRIVER', cut(id), `${tool} cannot move ${show(id)}; it moves ${allowed}.`),
+  badCase: (text: string, reason: string) =>
+    new ModelError('BAD_CASE', cut(text), `Case ${show(text)}: ${reason}`),
+  noSolution: (subject: string, message: string) => new ModelError('NO_SOLUTION', subject, message),
   divisionByZero: (line: string, period: string) =>
     new ModelError('NUMERIC', line, `Line "${line}" divides by zero in ${period}.`),
   notFinite: (line: string, period: string) =>

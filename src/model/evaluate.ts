@@ -1,18 +1,21 @@
+/**
+ * The evaluator: every cell of the model (a line in a period, or a single-value line) compiled once, at load, into
+ * a flat evaluation plan in dependency order (EVALUATION_ORDER). A model's values are one array indexed like the
+ * plan. Given the values of another assumption set, only the cells a changed driver or input reaches are
+ * recomputed; given a cone (the cells one output reads), only those, for tools that need that one output.
+ */
 import type { AssumptionSet } from './assumptions';
-import { Decimal, roundHalfAway } from './decimal';
+import { compile, type Compiled, type Site, type Value } from './compile';
+import type { Decimal } from './decimal';
 import { messages } from './errors';
-import type { Expr, Test } from './expr';
-import { CELL_READS, definitionFor, EVALUATION_ORDER, findLine, LINES } from './registry';
+import type { Expr } from './expr';
 import { PERIODS } from './periods';
+import { CELL_READS, definitionFor, EVALUATION_ORDER, findLine, lineIndex, LINES } from './registry';
 
-/** A value: a Decimal, or null for "not meaningful" (NM). */
-export type Value = Decimal | null;
+export type { Value } from './compile';
 
-/** Every line's values: per-period arrays indexed like PERIODS (undefined where a line has no value), and scalars. */
-export interface Values {
-  series: Map<string, (Value | undefined)[]>;
-  scalars: Map<string, Value>;
-}
+/** Every cell's value, indexed like EVALUATION_ORDER. */
+export type Values = readonly Value[];
 
 /** A model's assumptions and the values evaluated from them. */
 export interface Evaluated {
@@ -20,57 +23,166 @@ export interface Evaluated {
   values: Values;
 }
 
-/**
- * Evaluates every line for every period from one assumption set. Given `from`, an evaluation of another set,
- * it recomputes only the cells that a changed driver or input reaches and copies the rest.
- */
-export function evaluateAll(assumptions: AssumptionSet, from?: Evaluated): Values {
-  const series = new Map<string, (Value | undefined)[]>();
-  const scalars = new Map<string, Value>();
-  for (const def of LINES) if (!def.scalar) series.set(def.id, new Array(PERIODS.length));
-  const ctx: Context = { assumptions, series, scalars, lineId: '', period: 0 };
-  const dirty = from ? changedCells(from.assumptions, assumptions) : undefined;
-  for (let i = 0; i < EVALUATION_ORDER.length; i++) {
-    const cell = EVALUATION_ORDER[i];
-    const def = LINES[cell.line];
-    if (dirty && !dirty[i]) {
-      if (cell.period < 0) scalars.set(def.id, from!.values.scalars.get(def.id)!);
-      else series.get(def.id)![cell.period] = from!.values.series.get(def.id)![cell.period];
-      continue;
-    }
-    ctx.lineId = def.id;
-    ctx.period = cell.period;
-    if (cell.period < 0) {
-      scalars.set(def.id, check(evaluate(def.scalar!, ctx), ctx));
-    } else {
-      const expr = definitionFor(def, PERIODS[cell.period])!;
-      series.get(def.id)![cell.period] = check(evaluate(expr, ctx), ctx);
-    }
-  }
-  return { series, scalars };
+const COUNT = EVALUATION_ORDER.length;
+const WIDTH = PERIODS.length;
+
+/** Position in EVALUATION_ORDER of each line's cell in each period (line x WIDTH + period), -1 where it has none. */
+const SERIES_POSITION = new Int32Array(LINES.length * WIDTH).fill(-1);
+/** Position of each single-value line's cell, -1 for lines with periods. */
+const SCALAR_POSITION = new Int32Array(LINES.length).fill(-1);
+EVALUATION_ORDER.forEach((cell, i) => {
+  if (cell.period < 0) SCALAR_POSITION[cell.line] = i;
+  else SERIES_POSITION[cell.line * WIDTH + cell.period] = i;
+});
+
+/** The position of a line's cell in a period (-1 for a single-value line's cell), or -1 where it has none. */
+export function cellPosition(line: number, period: number): number {
+  if (period < 0) return SCALAR_POSITION[line];
+  return period < WIDTH ? SERIES_POSITION[line * WIDTH + period] : -1;
 }
 
-/** Marks each position of EVALUATION_ORDER whose value can differ between two assumption sets. */
-function changedCells(before: AssumptionSet, after: AssumptionSet): boolean[] {
-  const drivers = new Set<string>();
-  for (const id of new Set([...Object.keys(before.scalars), ...Object.keys(after.scalars)])) {
-    if (!sameValue(before.scalars[id], after.scalars[id])) drivers.add(id);
-  }
-  for (const id of new Set([...Object.keys(before.series), ...Object.keys(after.series)])) {
-    if (!sameSeries(before.series[id], after.series[id])) drivers.add(id);
-  }
-  const inputs = new Set<string>();
-  for (const id of new Set([...Object.keys(before.inputs), ...Object.keys(after.inputs)])) {
-    if (!sameSeries(before.inputs[id], after.inputs[id])) inputs.add(id);
-  }
-  const dirty = new Array<boolean>(EVALUATION_ORDER.length);
+function periodIndexOf(id: string): number {
+  return PERIODS.findIndex((p) => p.id === id);
+}
+
+/** How a cell's definition reaches other cells: by position in the plan. */
+function siteOf(lineId: string, period: number): Site {
+  const reader = (id: string, at: number): Compiled => {
+    const target = lineIndex(id);
+    const position = findLine(id)!.scalar ? SCALAR_POSITION[target] : cellPosition(target, at);
+    return (cells) => cells[position];
+  };
+  return {
+    lineId,
+    period,
+    line: (ref) => reader(ref.id, ref.at !== undefined ? periodIndexOf(ref.at) : period - (ref.lag ?? 0)),
+    range: (ref) => {
+      const readers: Compiled[] = [];
+      for (let p = periodIndexOf(ref.from); p <= periodIndexOf(ref.to); p++) readers.push(reader(ref.id, p));
+      return readers;
+    },
+  };
+}
+
+/** The evaluation plan: each cell's compiled definition, in EVALUATION_ORDER. */
+const PLAN: readonly Compiled[] = EVALUATION_ORDER.map((cell) => {
+  const def = LINES[cell.line];
+  const expr = cell.period < 0 ? def.scalar! : definitionFor(def, PERIODS[cell.period])!;
+  return compile(expr, siteOf(def.id, cell.period));
+});
+
+/** Where each cell's own line id and period are, for messages. */
+const CELL_LINE_IDS: readonly string[] = EVALUATION_ORDER.map((cell) => LINES[cell.line].id);
+
+/** The cells that read each cell (forward edges: always later in the plan). */
+const DEPENDENTS: readonly number[][] = (() => {
+  const out: number[][] = EVALUATION_ORDER.map(() => []);
   CELL_READS.forEach((reads, i) => {
-    dirty[i] =
-      (reads.input && inputs.has(LINES[EVALUATION_ORDER[i].line].id)) ||
-      reads.drivers.some((d) => drivers.has(d)) ||
-      reads.cells.some((c) => dirty[c]);
+    for (const c of new Set(reads.cells)) out[c].push(i);
   });
-  return dirty;
+  return out;
+})();
+
+/** The cells that read each driver directly. */
+const DRIVER_READERS = new Map<string, number[]>();
+/** The cells that read their own input, by line id. */
+const INPUT_READERS = new Map<string, number[]>();
+CELL_READS.forEach((reads, i) => {
+  for (const d of reads.drivers) DRIVER_READERS.set(d, [...(DRIVER_READERS.get(d) ?? []), i]);
+  if (reads.input) {
+    const id = CELL_LINE_IDS[i];
+    INPUT_READERS.set(id, [...(INPUT_READERS.get(id) ?? []), i]);
+  }
+});
+
+/** A set of cells: 1 for each position of the plan in the set. */
+export type CellSet = Uint8Array;
+
+/** The cells a line's value reads, itself included (its whole cone): nothing outside it can change the value. */
+export function coneOf(lineId: string, period = -1): CellSet {
+  const line = lineIndex(lineId);
+  const start = line < 0 ? -1 : cellPosition(line, period);
+  if (start < 0) throw new Error(`The model has no cell ${lineId}@${period}`);
+  const cone = new Uint8Array(COUNT);
+  const stack = [start];
+  while (stack.length) {
+    const i = stack.pop()!;
+    if (cone[i]) continue;
+    cone[i] = 1;
+    for (const c of CELL_READS[i].cells) if (!cone[c]) stack.push(c);
+  }
+  return cone;
+}
+
+/**
+ * Evaluates every cell from one assumption set. Given `from`, an evaluation of another set, it recomputes only the
+ * cells that a changed driver or input reaches and copies the rest. Given `only` too, it recomputes only those of
+ * the cells in `only` (a cone): the result is then right for those cells alone, and may serve only as the `from` of
+ * another evaluation with the same `only`.
+ */
+export function evaluateAll(assumptions: AssumptionSet, from?: Evaluated, only?: CellSet): Values {
+  if (!from) {
+    const cells = new Array<Value>(COUNT);
+    for (let i = 0; i < COUNT; i++) cells[i] = run(i, cells, assumptions);
+    return cells;
+  }
+  const cells = from.values.slice();
+  const dirty = changedCells(from.assumptions, assumptions, only);
+  if (dirty === undefined) return cells;
+  for (let i = dirty.first; i < COUNT; i++) if (dirty.cells[i]) cells[i] = run(i, cells, assumptions);
+  return cells;
+}
+
+function run(i: number, cells: Value[], assumptions: AssumptionSet): Value {
+  const value = PLAN[i](cells, assumptions);
+  if (value !== null && !value.isFinite()) {
+    const period = EVALUATION_ORDER[i].period;
+    throw messages.notFinite(CELL_LINE_IDS[i], period < 0 ? 'the valuation' : PERIODS[period].id);
+  }
+  return value;
+}
+
+/**
+ * The cells whose value can differ between two assumption sets (within `only`, when given), and the first of
+ * them; undefined when none can.
+ */
+function changedCells(
+  before: AssumptionSet,
+  after: AssumptionSet,
+  only?: CellSet,
+): { cells: Uint8Array; first: number } | undefined {
+  const dirty = new Uint8Array(COUNT);
+  let first = COUNT;
+  const mark = (positions: readonly number[] | undefined) => {
+    for (const p of positions ?? []) {
+      if (only && !only[p]) continue;
+      dirty[p] = 1;
+      if (p < first) first = p;
+    }
+  };
+  for (const id of changedKeys(before.scalars, after.scalars, sameValue)) mark(DRIVER_READERS.get(id));
+  for (const id of changedKeys(before.series, after.series, sameSeries)) mark(DRIVER_READERS.get(id));
+  for (const id of changedKeys(before.inputs, after.inputs, sameSeries)) mark(INPUT_READERS.get(id));
+  if (first === COUNT) return undefined;
+  // The plan is in dependency order, so one pass forward carries every change to the cells that read it.
+  for (let i = first; i < COUNT; i++) {
+    if (!dirty[i]) continue;
+    for (const d of DEPENDENTS[i]) if (!only || only[d]) dirty[d] = 1;
+  }
+  return { cells: dirty, first };
+}
+
+/** Keys whose values differ between two records (a key missing on one side differs unless both are absent). */
+function changedKeys<T>(
+  a: Readonly<Record<string, T>>,
+  b: Readonly<Record<string, T>>,
+  same: (x: T | undefined, y: T | undefined) => boolean,
+): string[] {
+  if (a === b) return [];
+  const out: string[] = [];
+  for (const k of Object.keys(a)) if (!same(a[k], b[k])) out.push(k);
+  for (const k of Object.keys(b)) if (!(k in a) && !same(undefined, b[k])) out.push(k);
+  return out;
 }
 
 function sameValue(a: Decimal | undefined, b: Decimal | undefined): boolean {
@@ -87,132 +199,24 @@ function sameSeries(
   return true;
 }
 
-interface Context {
+/** The value of a line in a period (-1 for a single-value line) in evaluated values; undefined where it has none. */
+export function valueAt(values: Values, lineId: string, period: number): Value | undefined {
+  const line = lineIndex(lineId);
+  const position = line < 0 ? -1 : cellPosition(line, findLine(lineId)!.scalar ? -1 : period);
+  return position < 0 ? undefined : values[position];
+}
+
+/** Context for evaluating one expression on its own: its assumptions, and where it is. */
+export interface ExpressionContext {
   assumptions: AssumptionSet;
-  series: Map<string, (Value | undefined)[]>;
-  scalars: Map<string, Value>;
   lineId: string;
   period: number;
+  /** Values of other lines (id, period index; -1 for single-value lines), when the expression reads any. */
+  values?: Values;
 }
 
-function check(value: Value, ctx: Context): Value {
-  if (value !== null && !value.isFinite()) throw messages.notFinite(ctx.lineId, periodName(ctx.period));
-  return value;
-}
-
-function periodName(period: number): string {
-  return period < 0 ? 'the valuation' : PERIODS[period].id;
-}
-
-/** Walks one expression to its value in the context's period. */
-export function evaluate(expr: Expr, ctx: Context): Value {
-  switch (expr.k) {
-    case 'num':
-      return new Decimal(expr.v);
-    case 'nm':
-      return null;
-    case 'input': {
-      const value = ctx.assumptions.inputs[ctx.lineId]?.[PERIODS[ctx.period].id];
-      if (value === undefined) throw messages.notAvailable(ctx.lineId, PERIODS[ctx.period].id);
-      return value;
-    }
-    case 'drv': {
-      const scalar = ctx.assumptions.scalars[expr.id];
-      if (scalar !== undefined) return scalar;
-      const period = PERIODS[ctx.period - (expr.lag ?? 0)];
-      const value = period && ctx.assumptions.series[expr.id]?.[period.id];
-      if (!value) throw messages.notAvailable(expr.id, period?.id ?? 'this period');
-      return value;
-    }
-    case 'line': {
-      const def = findLine(expr.id)!;
-      if (def.scalar) return ctx.scalars.get(expr.id) as Value;
-      const index =
-        expr.at !== undefined ? PERIODS.findIndex((p) => p.id === expr.at) : ctx.period - (expr.lag ?? 0);
-      return ctx.series.get(expr.id)![index] as Value;
-    }
-    case 'sumOver': {
-      const values = ctx.series.get(expr.id)!;
-      const from = PERIODS.findIndex((p) => p.id === expr.from);
-      const to = PERIODS.findIndex((p) => p.id === expr.to);
-      let total: Value = new Decimal(0);
-      for (let i = from; i <= to && total !== null; i++)
-        total = values[i] === null ? null : total.plus(values[i]!);
-      return total;
-    }
-    case 'add':
-      return fold(expr.xs, ctx, (a, b) => a.plus(b));
-    case 'mul':
-      return fold(expr.xs, ctx, (a, b) => a.times(b));
-    case 'max':
-      return fold(expr.xs, ctx, (a, b) => Decimal.max(a, b));
-    case 'min':
-      return fold(expr.xs, ctx, (a, b) => Decimal.min(a, b));
-    case 'sub': {
-      const a = evaluate(expr.a, ctx);
-      const b = evaluate(expr.b, ctx);
-      return a === null || b === null ? null : a.minus(b);
-    }
-    case 'div': {
-      const a = evaluate(expr.a, ctx);
-      const b = evaluate(expr.b, ctx);
-      if (a === null || b === null) return null;
-      if (b.isZero()) {
-        if (expr.nm) return null;
-        throw messages.divisionByZero(ctx.lineId, periodName(ctx.period));
-      }
-      return a.dividedBy(b);
-    }
-    case 'neg': {
-      const a = evaluate(expr.a, ctx);
-      return a === null ? null : a.negated();
-    }
-    case 'abs': {
-      const a = evaluate(expr.a, ctx);
-      return a === null ? null : a.abs();
-    }
-    case 'pow': {
-      const a = evaluate(expr.a, ctx);
-      const b = evaluate(expr.b, ctx);
-      return a === null || b === null ? null : a.pow(b);
-    }
-    case 'round': {
-      const a = evaluate(expr.a, ctx);
-      const digits = evaluate(expr.digits, ctx);
-      return a === null || digits === null ? null : roundHalfAway(a, digits.toNumber());
-    }
-    case 'if': {
-      const test = compare(expr.test, ctx);
-      if (test === null) return null;
-      return evaluate(test ? expr.then : expr.else, ctx);
-    }
-  }
-}
-
-function fold(xs: Expr[], ctx: Context, op: (a: Decimal, b: Decimal) => Decimal): Value {
-  let acc: Value = evaluate(xs[0], ctx);
-  for (let i = 1; i < xs.length && acc !== null; i++) {
-    const next = evaluate(xs[i], ctx);
-    acc = next === null ? null : op(acc, next);
-  }
-  return acc;
-}
-
-function compare(test: Test, ctx: Context): boolean | null {
-  const a = evaluate(test.a, ctx);
-  const b = evaluate(test.b, ctx);
-  if (a === null || b === null) return null;
-  const c = a.comparedTo(b);
-  switch (test.op) {
-    case '>':
-      return c > 0;
-    case '>=':
-      return c >= 0;
-    case '<':
-      return c < 0;
-    case '<=':
-      return c <= 0;
-    case '=':
-      return c === 0;
-  }
+/** Evaluates one expression on its own, as a cell of the model would (compiled, then run once). */
+export function evaluate(expr: Expr, ctx: ExpressionContext): Value {
+  const site = siteOf(ctx.lineId, ctx.period);
+  return compile(expr, site)(ctx.values ?? [], ctx.assumptions);
 }

@@ -12,7 +12,7 @@
 import type { AssumptionSet } from './assumptions';
 import { Decimal } from './decimal';
 import { messages } from './errors';
-import { evaluateAll, type Evaluated, type Value, type Values } from './evaluate';
+import { evaluateAll, valueAt, type Evaluated, type Value, type Values } from './evaluate';
 import { allowedText, applyOverrides, formatValue, parseValue, type Overrides } from './overrides';
 import { findPeriod, parsePeriod, PERIOD_IDS, PERIODS, type PeriodId } from './periods';
 import { findDriver } from './assumptions';
@@ -31,6 +31,8 @@ export {
   type AssumptionSet,
   type DriverGroup,
   type LongRangeRule,
+  type ValueGroup,
+  VALUE_GROUPS,
 } from './assumptions';
 export {
   PERIODS,
@@ -53,6 +55,7 @@ export { CALIBRATION } from './baseCase';
 export type { LineDef, Section, LineUnit, Statement } from './lines';
 export type { Overrides, OverrideValue } from './overrides';
 export type { Value } from './evaluate';
+export * from './analysis';
 
 /** What to build: a scenario name (default "base") and overrides on top of it. */
 export interface BuildOptions {
@@ -110,9 +113,9 @@ export class KcModel {
   value(lineRef: string, period: string | number): Value {
     const def = resolveLine(lineRef);
     // A single-value line (the DCF's totals) has no periods, so the period is not read.
-    if (def.scalar) return this.values.scalars.get(def.id) ?? null;
+    if (def.scalar) return valueAt(this.values, def.id, -1) ?? null;
     const p = resolvePeriod(period);
-    const value = this.values.series.get(def.id)![p.index];
+    const value = valueAt(this.values, def.id, p.index);
     if (value === undefined) throw messages.notAvailable(def.id, p.id);
     return value;
   }
@@ -120,16 +123,16 @@ export class KcModel {
   /** A line's value in every period where it has one. */
   series(lineRef: string): { period: PeriodId; value: Value }[] {
     const def = resolveLine(lineRef);
-    const values = this.values.series.get(def.id);
-    if (!values) throw messages.notAvailable(def.id, 'any period (it is a single value)');
-    return PERIODS.flatMap((p) =>
-      values[p.index] === undefined ? [] : [{ period: p.id, value: values[p.index]! }],
-    );
+    if (def.scalar) throw messages.notAvailable(def.id, 'any period (it is a single value)');
+    return PERIODS.flatMap((p) => {
+      const value = valueAt(this.values, def.id, p.index);
+      return value === undefined ? [] : [{ period: p.id, value }];
+    });
   }
 
   /** The DCF: EV, equity bridge, value per ADS and the target price. */
   dcf(): DcfResult {
-    const s = (id: string) => this.values.scalars.get(id) as Decimal;
+    const s = (id: string) => valueAt(this.values, id, -1) as Decimal;
     return {
       sumPvFcff: s('sumPvFcff'),
       terminalValue: s('terminalValue'),
@@ -162,7 +165,7 @@ export class KcModel {
     });
     return LINES.filter((def) => def.section === 'Checks').flatMap((def) =>
       def.scalar
-        ? [result(def, PERIOD_IDS[PERIOD_IDS.length - 1], this.values.scalars.get(def.id) ?? null)]
+        ? [result(def, PERIOD_IDS[PERIOD_IDS.length - 1], valueAt(this.values, def.id, -1) ?? null)]
         : this.series(def.id).map(({ period, value }) => result(def, period, value)),
     );
   }

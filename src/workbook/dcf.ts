@@ -4,11 +4,14 @@
  */
 import { LINES } from '../model';
 import { PlanContext, periodWidths, SheetBuilder } from './builder';
-import { gridBlock } from './grid';
+import { gridBlock, type GridPlace } from './grid';
 import { FIRST_PERIOD_COL, HEADER_ROWS, LABEL_COL, SHEET_NAMES } from './layout';
 
-/** Builds the DCF sheet and places its lines; `fill` writes the scalar lines and the grid once all lines are placed. */
-export function dcfSheet(ctx: PlanContext): { sheet: SheetBuilder; fill: () => void } {
+/**
+ * Builds the DCF sheet and places its lines; `fill` writes the scalar lines and the grid once all lines are placed,
+ * and says where the grid is.
+ */
+export function dcfSheet(ctx: PlanContext): { sheet: SheetBuilder; fill: () => GridPlace } {
   const s = new SheetBuilder(SHEET_NAMES.dcf, periodWidths(44), { rows: HEADER_ROWS, cols: 3 });
   // The valuation reads as one page: the grid's workings are grouped and collapsed, so they do not print.
   s.print = { ...s.print, onePage: true };
@@ -29,7 +32,7 @@ export function dcfSheet(ctx: PlanContext): { sheet: SheetBuilder; fill: () => v
   const gridTop = row + 1;
   const fill = () => {
     for (const def of scalars) ctx.fillScalarLine(s, def);
-    gridBlock(ctx, s, gridTop);
+    return gridBlock(ctx, s, gridTop);
   };
   return { sheet: s, fill };
 }

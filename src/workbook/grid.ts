@@ -27,8 +27,17 @@ import type { CellStyle } from './plan';
 import { renderFormula, type RenderContext } from './renderFormula';
 import { FORMATS, LINE_FORMAT, UNIT_TEXT } from './styles';
 
-/** Writes the grid from row `top` down: steps, axes, the grid, and its grouped workings. */
-export function gridBlock(ctx: PlanContext, s: SheetBuilder, top: number): void {
+/** Where the grid's values are: grid cell (i, j) for WACC i and growth j is at row `axisRow + 1 + j`, column `firstCol + i`. */
+export interface GridPlace {
+  sheet: string;
+  axisRow: number;
+  firstCol: number;
+  waccs: Decimal[];
+  growths: Decimal[];
+}
+
+/** Writes the grid from row `top` down: steps, axes, the grid, and its grouped workings. Returns where the grid is. */
+export function gridBlock(ctx: PlanContext, s: SheetBuilder, top: number): GridPlace {
   const name = s.name;
   const options = { scenario: ctx.scenario, overrides: ctx.overrides };
   const { waccs, growths } = defaultGridAxes(options);
@@ -177,6 +186,7 @@ export function gridBlock(ctx: PlanContext, s: SheetBuilder, top: number): void 
       });
     }),
   );
+  return { sheet: name, axisRow, firstCol, waccs, growths };
 }
 
 interface AxisPlace {

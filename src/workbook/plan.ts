@@ -2,7 +2,7 @@
  * The workbook plan: every sheet, cell, formula, cached value, format, defined name, chart and page setup of the
  * model as a spreadsheet, built from the model's line definitions (no second copy of any line's logic) and
  * independent of any file format or spreadsheet engine. One module per sheet builds it (summary.ts,
- * assumptions.ts, statements.ts, dcf.ts with grid.ts, checks.ts, charts.ts) over a shared builder (builder.ts);
+ * assumptions.ts, statements.ts, dcf.ts with grid.ts, valuation.ts, checks.ts, charts.ts) over a shared builder (builder.ts);
  * src/workbook/xlsx.ts writes it as .xlsx, the task pane writes it with Office.js, and the tests load it into
  * HyperFormula and LibreOffice.
  */
@@ -15,6 +15,7 @@ import { dcfSheet } from './dcf';
 import { SHEET_NAMES } from './layout';
 import { lineSheet } from './statements';
 import { summarySheet } from './summary';
+import { valuationSheet } from './valuation';
 
 export {
   a1,
@@ -183,14 +184,18 @@ export function buildPlan(options: PlanOptions = {}): WorkbookPlan {
   const checks = checksSheet(ctx);
   const lineSheets = [assumptions, income, balance, cashFlow, schedules, ratios, dcf.sheet, checks.sheet];
   for (const s of lineSheets) ctx.fillLines(s);
-  dcf.fill();
+  const grid = dcf.fill();
   const masterCheck = checks.fill();
   const summary = summarySheet(ctx, masterCheck);
+  const valuation = valuationSheet(ctx, grid);
   const charts = chartsSheet(ctx);
+  // The Valuation sheet follows the DCF it builds on.
+  const sheets = [summary, ...lineSheets, charts.sheet];
+  sheets.splice(sheets.indexOf(dcf.sheet) + 1, 0, valuation.sheet);
   return {
-    sheets: [summary, ...lineSheets, charts.sheet].map((s) => s.toSheet()),
+    sheets: sheets.map((s) => s.toSheet()),
     names: ctx.names,
-    charts: charts.charts,
+    charts: [...charts.charts, ...valuation.charts],
     page: ctx.page(),
     scenario,
     overrides,

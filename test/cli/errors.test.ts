@@ -40,7 +40,11 @@ describe('kc-model exit codes and error messages', () => {
     ['--years with --json', ['statements', '--json', '--years', 'all'], ['--years', '--json']],
     ['a year outside the model', ['statements', '--years', '2040'], ['"2040"', '2025 to 2035']],
     ['a range that runs backwards', ['statements', '--years', '2030-2026'], ['"2030-2026"', 'backwards']],
-    ['an unknown command', ['report'], ['"report"', 'statements, assumptions, grid, xlsx, help']],
+    [
+      'an unknown command',
+      ['report'],
+      ['"report"', 'statements, assumptions, grid, implied, bridge, tornado, xlsx, help'],
+    ],
     ['an argument after the command', ['statements', 'grid'], ['"grid"', 'after "statements"']],
     ['options but no command', ['--json'], ['No command given']],
     ['help on an unknown command', ['help', 'nope'], ['"nope"', 'statements']],

@@ -4,7 +4,7 @@ import { tmpdir } from 'os';
 import * as path from 'path';
 import { COMMANDS } from '../../src/cli/commands';
 import { commandHelp, generalHelp } from '../../src/cli/help';
-import { runCliAsync, widest } from './run';
+import { runCliAsync, shellWords, widest } from './run';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'kc-help-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -18,11 +18,7 @@ describe('help', () => {
   const examples = COMMANDS.flatMap((command) => command.examples);
 
   it.each(examples)('the example "%s" runs with exit code 0', async (example) => {
-    const argv = example
-      .replace(/[|>].*$/, '')
-      .trim()
-      .split(/\s+/)
-      .slice(1);
+    const argv = shellWords(example.replace(/[|>].*$/, '').trim()).slice(1);
     const out = argv.indexOf('--out');
     if (out >= 0 && argv[out + 1] !== '-') argv[out + 1] = path.join(dir, path.basename(argv[out + 1]));
     const run = await runCliAsync(argv);

@@ -4,7 +4,8 @@ import { tmpdir } from 'os';
 import * as path from 'path';
 import { COMMANDS } from '../../src/cli/commands';
 import { OPTIONS } from '../../src/cli/options';
-import { ROOT, runCliAsync } from './run';
+import { DRIVERS, VALUE_GROUPS } from '../../src/model';
+import { ROOT, runCli, runCliAsync, shellWords } from './run';
 
 const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
 const section = (title: string) => {
@@ -37,7 +38,7 @@ describe('README: Command line', () => {
   });
 
   it.each(examples)('%s runs with exit code 0', async (example) => {
-    const argv = example.split(/\s+/).slice(1);
+    const argv = shellWords(example).slice(1);
     const out = argv.indexOf('--out');
     if (out >= 0 && argv[out + 1] !== '-') argv[out + 1] = path.join(dir, path.basename(argv[out + 1]));
     const run = await runCliAsync(argv);
@@ -47,5 +48,25 @@ describe('README: Command line', () => {
 
   it('names every option', () => {
     for (const def of OPTIONS) expect(cli).toContain(`--${def.name}`);
+  });
+});
+
+describe('README: Valuation tools', () => {
+  const tools = section('Valuation tools: what the price implies, what moved the value, what matters most');
+
+  it.each([[['implied']], [['bridge', '--from', 'bear', '--to', 'base']], [['tornado']]])(
+    'shows the output of kc-model %j on the base case as it is',
+    (argv) => {
+      const run = runCli(...argv);
+      expect(run.code).toBe(0);
+      expect(tools).toContain(`$ kc-model ${argv.join(' ')}\n${run.stdout.trimEnd()}\n`);
+    },
+  );
+
+  it('lists every value group with its drivers as the driver records have them', () => {
+    for (const group of VALUE_GROUPS) {
+      const ids = DRIVERS.filter((d) => d.valueGroup === group.id).map((d) => `\`${d.id}\``);
+      expect(tools).toContain(`- **${group.label}**: ${ids.join(', ')}\n`);
+    }
   });
 });

@@ -91,3 +91,11 @@ export function parseCsvRecord(record: string): string[] {
   }
   return [...cells, cell];
 }
+
+/** Splits an example command line into its arguments as a POSIX shell would: spaces apart, "double quotes" kept together. */
+export function shellWords(line: string): string[] {
+  const words: string[] = [];
+  for (const match of line.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g))
+    words.push(match[1] ?? match[2] ?? match[3]);
+  return words;
+}

@@ -19,13 +19,16 @@ describe('error mapping', () => {
     const codes: Record<model.ModelErrorCode, ExcelErrorKind> = {
       UNKNOWN_PERIOD: 'notAvailable',
       NOT_AVAILABLE: 'notAvailable',
+      NO_SOLUTION: 'notAvailable',
       WACC_NOT_ABOVE_GROWTH: 'num',
       NUMERIC: 'num',
       UNKNOWN_ASSUMPTION: 'value',
+      UNKNOWN_DRIVER: 'value',
       INVALID_VALUE: 'value',
       OUT_OF_RANGE: 'value',
       UNKNOWN_LINE: 'value',
       UNKNOWN_SCENARIO: 'value',
+      BAD_CASE: 'value',
     };
     for (const [code, kind] of Object.entries(codes))
       expect(excelErrorKind(code as model.ModelErrorCode)).toBe(kind);

@@ -29,8 +29,17 @@ describe('functions.json', () => {
     expect(metadata.errors).toEqual([]);
   });
 
-  it('has the five functions, ids as names (the manifest adds the KC namespace)', () => {
-    expect(metadata.functions.map((f) => f.id)).toEqual(['REVENUE', 'EBITDA', 'DCF', 'LINE', 'STATEMENT']);
+  it('has the eight functions, ids as names (the manifest adds the KC namespace)', () => {
+    expect(metadata.functions.map((f) => f.id)).toEqual([
+      'REVENUE',
+      'EBITDA',
+      'DCF',
+      'LINE',
+      'STATEMENT',
+      'IMPLIED',
+      'BRIDGE',
+      'TORNADO',
+    ]);
     for (const f of metadata.functions) expect(f.name).toBe(f.id);
   });
 
@@ -62,6 +71,22 @@ describe('functions.json', () => {
     ]);
     expect(signature('STATEMENT')).toEqual([
       ['name', false, false, 'string'],
+      ['scenario', true, false, 'string'],
+      ['assumptions', true, true, 'any'],
+    ]);
+    expect(signature('IMPLIED')).toEqual([
+      ['driver', false, false, 'string'],
+      ['price', true, true, 'any'],
+      ['scenario', true, false, 'string'],
+      ['assumptions', true, true, 'any'],
+    ]);
+    expect(signature('BRIDGE')).toEqual([
+      ['from_scenario', false, false, 'string'],
+      ['to_scenario', false, false, 'string'],
+      ['from_assumptions', true, true, 'any'],
+      ['to_assumptions', true, true, 'any'],
+    ]);
+    expect(signature('TORNADO')).toEqual([
       ['scenario', true, false, 'string'],
       ['assumptions', true, true, 'any'],
     ]);
@@ -104,6 +129,9 @@ describe('functions.json', () => {
       ['DCF', 'dcf'],
       ['LINE', 'line'],
       ['STATEMENT', 'statement'],
+      ['IMPLIED', 'implied'],
+      ['BRIDGE', 'bridge'],
+      ['TORNADO', 'tornado'],
     ]);
     for (const a of metadata.associate)
       expect(typeof (functions as Record<string, unknown>)[a.functionName]).toBe('function');

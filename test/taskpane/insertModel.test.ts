@@ -134,9 +134,14 @@ describe('Insert into a new workbook', () => {
   });
 
   it("draws the plan's charts from the statement rows, named for later updates", () => {
+    // Charts are named per sheet (the Charts sheet's and the Valuation sheet's football field).
+    for (const sheet of new Set(p.charts.map((c) => c.sheet))) {
+      const mine = p.charts.filter((c) => c.sheet === sheet);
+      const drawn = standIn.charts(sheet);
+      expect(drawn.map((c) => c.title)).toEqual(mine.map((c) => c.title));
+      expect(drawn.map((c) => c.name)).toEqual(mine.map((_, i) => `KC chart ${i + 1}`));
+    }
     const charts = standIn.charts(p.charts[0].sheet);
-    expect(charts.map((c) => c.title)).toEqual(p.charts.map((c) => c.title));
-    expect(charts.map((c) => c.name)).toEqual(p.charts.map((_, i) => `KC chart ${i + 1}`));
     const [revenue] = charts[0].series;
     revenue.values.forEach((v, i) =>
       expect(close(v as number, engine('revenue', PERIODS[i + 1].id))).toBe(true),

@@ -1,10 +1,10 @@
 /**
- * The workbook as LibreOffice Calc renders it (recalculated on load): the printed page count, the Summary on one
- * page, sans fonts only, every chart imported as a native chart with the engine's values, and the Checks sheet's
+ * The workbook as LibreOffice Calc renders it (recalculated on load): the printed page count, the Summary (and the
+ * DCF, Valuation and Charts) on one page, sans fonts only, every chart imported as a native chart with the engine's values, and the Checks sheet's
  * text as shown: fixed point, no (0.0) for noise, a PASS or FAIL on every row.
  */
 import { findSoffice } from '../support/libreoffice';
-import { buildPlan, type WorkbookPlan } from '../../src/workbook/plan';
+import { buildPlan, colLetter, type WorkbookPlan } from '../../src/workbook/plan';
 import { renderWithLibreOffice, type Rendered } from './render';
 
 const soffice = findSoffice();
@@ -28,6 +28,7 @@ describeWithLibreOffice('the workbook printed and rendered by LibreOffice', () =
     expect(pages.get('Summary')).toBe(1);
     expect(pages.get('DCF')).toBe(1);
     expect(pages.get('Charts')).toBe(1);
+    expect(pages.get('Valuation')).toBe(1);
     expect(rendered.sheetPages.reduce((n, [, p]) => n + p, 0)).toBe(rendered.pages);
   });
 
@@ -39,8 +40,8 @@ describeWithLibreOffice('the workbook printed and rendered by LibreOffice', () =
 
   it("imports every chart of the plan as a native chart, of its kind, with the engine's values", () => {
     expect(rendered.charts).toHaveLength(plan.charts.length);
-    const sheet = plan.sheets.find((s) => s.name === plan.charts[0].sheet)!;
     for (const chart of plan.charts) {
+      const sheet = plan.sheets.find((s) => s.name === chart.sheet)!;
       const got = rendered.charts.find((c) => c.title === chart.title);
       expect(got).toBeDefined();
       const series = Array.from({ length: chart.source.series }, (_, k) => k);
@@ -53,11 +54,19 @@ describeWithLibreOffice('the workbook printed and rendered by LibreOffice', () =
       expect(got!.horizontal).toBe(chart.kind === 'barClustered' || chart.kind === 'barStacked');
       series.forEach((k) => {
         const row = chart.source.top + 1 + k;
-        expect(got!.series[k].values).toBe(`${chart.sheet}.B${row}:${chart.sheet}.E${row}`);
+        const last = colLetter(chart.source.left + chart.source.categories);
+        expect(got!.series[k].values).toBe(`${chart.sheet}.B${row}:${chart.sheet}.${last}${row}`);
+        // Formulas as the engine computed them; stamped engine values as written.
         const engine = sheet.cells
-          .filter((c) => c.row === row && c.col > chart.source.left)
+          .filter(
+            (c) =>
+              c.row === row &&
+              c.col > chart.source.left &&
+              c.col <= chart.source.left + chart.source.categories,
+          )
           .sort((a, b) => a.col - b.col)
-          .map((c) => Number(c.cached));
+          .map((c) => Number(c.cached ?? c.value));
+        expect(engine).toHaveLength(chart.source.categories);
         got!.table[k].forEach((v, i) => expect(v).toBeCloseTo(engine[i], 6));
       });
     }

@@ -6,7 +6,7 @@
  */
 import JSZip from 'jszip';
 import type { ChartKind, PlanChart } from '../../src/workbook/charts';
-import { buildPlan, type PlanCell, type WorkbookPlan } from '../../src/workbook/plan';
+import { buildPlan, colLetter, type PlanCell, type WorkbookPlan } from '../../src/workbook/plan';
 import { planToXlsxBuffer } from '../../src/workbook/xlsx';
 import { find, findAll, parseXml, sequenceProblems, type XmlNode } from './xml';
 
@@ -98,6 +98,11 @@ beforeAll(async () => {
   pkg = await open(plan);
 });
 
+/** The plan's charts in the order the package numbers their parts: sheet by sheet, then the plan's order. */
+function partOrder(p: WorkbookPlan): PlanChart[] {
+  return p.sheets.flatMap((s) => p.charts.filter((c) => c.sheet === s.name));
+}
+
 describe('charts in the .xlsx', () => {
   it('has a native chart part for every chart of the plan, drawn on its sheet and declared in the content types', async () => {
     expect(plan.charts.length).toBeGreaterThan(0);
@@ -105,17 +110,21 @@ describe('charts in the .xlsx', () => {
     expect(charts).toHaveLength(plan.charts.length);
     const types = await pkg.zip.file('[Content_Types].xml')!.async('string');
     for (const part of charts) expect(types).toContain(`PartName="/${part}"`);
-    for (const sheetName of new Set(plan.charts.map((c) => c.sheet))) {
+    // One drawing per sheet with charts, numbered in the sheets' order.
+    const sheetsWithCharts = plan.sheets
+      .map((s) => s.name)
+      .filter((n) => plan.charts.some((c) => c.sheet === n));
+    for (const [i, sheetName] of sheetsWithCharts.entries()) {
       const sheet = await pkg.sheet(sheetName);
       const drawing = find(sheet, 'drawing');
       expect(drawing.attrs['r:id']).toBeDefined();
-      const anchors = findAll(await pkg.xml('xl/drawings/drawing1.xml'), 'xdr:twoCellAnchor');
+      const anchors = findAll(await pkg.xml(`xl/drawings/drawing${i + 1}.xml`), 'xdr:twoCellAnchor');
       expect(anchors).toHaveLength(plan.charts.filter((c) => c.sheet === sheetName).length);
     }
   });
 
   it("writes each series' references with the engine's cached values, names and number formats", async () => {
-    for (const [k, chart] of plan.charts.entries()) {
+    for (const [k, chart] of partOrder(plan).entries()) {
       const part = await pkg.xml(`xl/charts/chart${k + 1}.xml`);
       expect(find(part, 'a:t').text).toBe(chart.title);
       const series = findAll(part, 'c:ser');
@@ -125,13 +134,16 @@ describe('charts in the .xlsx', () => {
         const name = cellAt(plan, chart.sheet, row, chart.source.left)!;
         expect(find(find(ser, 'c:tx'), 'c:v').text).toBe(name.value);
         const val = find(ser, 'c:val');
-        expect(find(val, 'c:f').text).toMatch(new RegExp(`^'${chart.sheet}'!\\$B\\$${row}:\\$E\\$${row}$`));
+        const last = colLetter(chart.source.left + chart.source.categories);
+        expect(find(val, 'c:f').text).toBe(`'${chart.sheet}'!$B$${row}:$${last}$${row}`);
         const cache = find(val, 'c:numCache');
         const points = findAll(cache, 'c:pt').map((p) => [Number(p.attrs.idx), Number(find(p, 'c:v').text)]);
         const cells = Array.from({ length: chart.source.categories }, (_, i) =>
           cellAt(plan, chart.sheet, row, chart.source.left + 1 + i),
         );
-        expect(points).toEqual(cells.map((c, i) => [i, (c!.cached as { toNumber(): number }).toNumber()]));
+        expect(points).toEqual(
+          cells.map((c, i) => [i, ((c!.cached ?? c!.value) as { toNumber(): number }).toNumber()]),
+        );
         expect(find(cache, 'c:formatCode').text).toBe(cells[0]!.format);
         const categories = findAll(find(ser, 'c:cat'), 'c:v').map((v) => v.text);
         expect(categories).toEqual(
@@ -187,6 +199,17 @@ describe('charts in the .xlsx', () => {
     expect([find(entry, 'c:idx').attrs.val, find(entry, 'c:delete').attrs.val]).toEqual(['0', '1']);
   });
 
+  it('numbers the chart parts sheet by sheet, in the plan’s order within a sheet', () => {
+    expect(partOrder(plan).map((c) => c.sheet)).toEqual([
+      'Valuation',
+      'Charts',
+      'Charts',
+      'Charts',
+      'Charts',
+      'Charts',
+    ]);
+  });
+
   it("keeps every chart element in the schema's order", async () => {
     for (let k = 0; k < plan.charts.length; k++)
       expect(chartOrderProblems(await pkg.xml(`xl/charts/chart${k + 1}.xml`))).toEqual([]);
@@ -202,13 +225,13 @@ describe('the printed workbook', () => {
     }
   });
 
-  it('prints landscape on A4, one page wide (the Summary, DCF and Charts on one page), with header and footer', async () => {
+  it('prints landscape on A4, one page wide (the Summary, DCF, Valuation and Charts on one page), with header and footer', async () => {
     for (const s of plan.sheets) {
       const sheet = await pkg.sheet(s.name);
       expect(find(find(sheet, 'sheetPr'), 'pageSetUpPr').attrs.fitToPage).toBe('1');
       const setup = find(sheet, 'pageSetup').attrs;
       expect(setup).toMatchObject({ orientation: 'landscape', paperSize: '9', fitToWidth: '1' });
-      expect(setup.fitToHeight).toBe(['Summary', 'DCF', 'Charts'].includes(s.name) ? '1' : '0');
+      expect(setup.fitToHeight).toBe(['Summary', 'DCF', 'Valuation', 'Charts'].includes(s.name) ? '1' : '0');
       const header = find(find(sheet, 'headerFooter'), 'oddHeader').text;
       const footer = find(find(sheet, 'headerFooter'), 'oddFooter').text;
       expect(header).toContain('Kingsoft Cloud (KC) model');

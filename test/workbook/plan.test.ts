@@ -22,6 +22,7 @@ describe('the workbook plan', () => {
       'Schedules',
       'Ratios',
       'DCF',
+      'Valuation',
       'Checks',
       'Charts',
     ]);

@@ -63,8 +63,6 @@ function engine(e: Expr): number | string | undefined {
   try {
     const v = evaluate(e, {
       assumptions: { scalars, series: {}, inputs: {} },
-      series: new Map(),
-      scalars: new Map(),
       lineId: 't',
       period: 0,
     });

@@ -27,7 +27,7 @@ describe('kc-model xlsx', () => {
   beforeAll(async () => {
     const result = await run('--out', file, '--date', '2026-05-28');
     expect(result).toMatchObject({ code: 0, stderr: '' });
-    expect(result.stdout).toMatch(/^Wrote .*KC-Model\.xlsx: 10 sheets, \d+ formulas, scenario base\.\n$/);
+    expect(result.stdout).toMatch(/^Wrote .*KC-Model\.xlsx: 11 sheets, \d+ formulas, scenario base\.\n$/);
     wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
   });
@@ -42,6 +42,7 @@ describe('kc-model xlsx', () => {
       'Schedules',
       'Ratios',
       'DCF',
+      'Valuation',
       'Checks',
       'Charts',
     ]);
