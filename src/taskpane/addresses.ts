@@ -1,7 +1,9 @@
 /**
  * A1 addresses as the task pane writes and reads them: cells, rectangles, sheet-qualified references in names.
  */
-import { colLetter } from '../workbook/plan';
+import { a1 } from '../workbook/plan';
+
+export { a1 };
 
 /** A rectangle of cells, 1-based and inclusive. */
 export interface Rect {
@@ -14,11 +16,6 @@ export interface Rect {
 /** A sheet name quoted for a formula: 'Balance Sheet', 'It''s'. */
 export function quoteSheet(sheet: string): string {
   return `'${sheet.replace(/'/g, "''")}'`;
-}
-
-/** "B3", or "$B$3" when absolute. */
-export function a1(row: number, col: number, absolute = false): string {
-  return absolute ? `$${colLetter(col)}$${row}` : `${colLetter(col)}${row}`;
 }
 
 /** "A1:C3" (or "$A$1:$C$3"); one cell as "A1". */

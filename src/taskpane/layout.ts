@@ -6,7 +6,7 @@
  */
 import { findDriver, PERIODS, type Overrides } from '../model';
 import { CHARTS_SHEET, type PlanChart } from '../workbook/charts';
-import { buildPlan, SHEET_NAMES, type PlanCell, type PlanSheet, type WorkbookPlan } from '../workbook/plan';
+import { buildPlan, SHEET_NAMES, toCell, type PlanSheet, type WorkbookPlan } from '../workbook/plan';
 import { a1, type Rect, sheetRef } from './addresses';
 import { renameNamesInFormula, renameSheetsInFormula } from './formulaText';
 import type { CellValue } from './modelState';
@@ -99,12 +99,6 @@ export function planFor(
     planMemo.set(k, plan);
   }
   return plan;
-}
-
-function toCell(value: PlanCell['value']): CellValue {
-  return typeof value === 'string' || typeof value === 'boolean' || value === undefined
-    ? (value ?? '')
-    : value.toNumber();
 }
 
 function driverLabel(id: string): string {

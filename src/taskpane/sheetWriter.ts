@@ -8,7 +8,7 @@
  * Each function returns its estimate of the JSON size it queued.
  */
 import { COLOURS, FONT, lookOf, type CellLook } from '../workbook/styles';
-import { colLetter, type CellStyle, type PlanCell, type PlanSheet } from '../workbook/plan';
+import { colLetter, toCell, type CellStyle, type PlanCell, type PlanSheet } from '../workbook/plan';
 import { a1, coverCells, rectAddress, type Rect } from './addresses';
 import type { CellValue } from './modelState';
 
@@ -20,12 +20,6 @@ const REQUEST = 150;
 /** Excel column width in points for a width in characters (7 px a character plus 5 px padding, 0.75 pt a px). */
 export function widthPoints(chars: number): number {
   return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
-}
-
-function toCell(value: PlanCell['value']): CellValue {
-  return typeof value === 'string' || typeof value === 'boolean' || value === undefined
-    ? (value ?? '')
-    : value.toNumber();
 }
 
 /** What a cell holds, for Range.formulas: "=..." for formulas, the value, or "" (cleared). */

@@ -32,8 +32,9 @@ export { FORMATS } from './styles';
 /** A cell's literal value or a formula's cached value: a number (as Decimal), text or a boolean. */
 export type PlanValue = Decimal | string | boolean;
 
-/** A plan value as a spreadsheet cell holds it (Decimal -> number, here at the file and host boundary). */
-export function toCell(value: PlanValue): number | string | boolean {
+/** A plan value as a spreadsheet cell holds it (Decimal -> number, here at the file and host boundary; none: ""). */
+export function toCell(value: PlanValue | undefined): number | string | boolean {
+  if (value === undefined) return '';
   return typeof value === 'string' || typeof value === 'boolean' ? value : value.toNumber();
 }
 
