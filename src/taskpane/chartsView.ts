@@ -33,6 +33,7 @@ interface Slot<T> {
   view: ChartView<T> | null;
 }
 
+/** The bridge and tornado charts on the page, following the case the pane shows them (see the file's comment). */
 export class ValuationCharts {
   private pending: PaneCase | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;

@@ -12,6 +12,7 @@ export interface SvgNode {
   text?: string;
 }
 
+/** The SVG namespace, for createElementNS and the markup's xmlns. */
 export const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /** An element with children. */
