@@ -3,6 +3,7 @@
  * share (PlanContext): where each line lives, the defined names, the anchors, and how to render a line's
  * definition as a formula from any sheet.
  */
+import { cut } from '../model/errors';
 import {
   definitionFor,
   driverPeriods,
@@ -44,6 +45,9 @@ import type {
 } from './plan';
 import { exprNullable, renderFormula, type RenderContext } from './renderFormula';
 import { LINE_FORMAT, UNIT_TEXT } from './styles';
+
+/** Longest stamp of the overrides in a cell. */
+const STAMP_LIMIT = 1000;
 
 /** Row height of one line of 10 pt text, in points, and roughly how many characters fit one unit of width. */
 const LINE_HEIGHT = 12.75;
@@ -323,6 +327,17 @@ export class PlanContext {
       },
       footer: { left: stamp, center: '', right: 'Page {page} of {pages}' },
     };
+  }
+
+  /**
+   * The overrides as a stamp shows them: each id and value cut to 80 characters and the whole to STAMP_LIMIT (the
+   * Assumptions sheet holds every value), so no cell comes near Excel's 32,767 characters.
+   */
+  overridesText(): string {
+    const entries = Object.entries(this.overrides);
+    const text = entries.map(([k, v]) => `${cut(k)}=${cut(String(v))}`).join(', ');
+    if (text.length <= STAMP_LIMIT) return text;
+    return `${text.slice(0, STAMP_LIMIT - 1)}… (${entries.length} overrides in all; the Assumptions sheet holds every value)`;
   }
 
   /** The date stamp: the options' date, or today. */

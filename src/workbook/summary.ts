@@ -2,7 +2,6 @@
  * The Summary sheet, one printed page: the valuation, the master check, the note's headline table and the
  * revisions, every figure a link to the sheet that computes it; then the version, date and source stamp.
  */
-import { cut } from '../model/errors';
 import { NOTE_TABLE_LAYOUTS, PERIODS, type Decimal } from '../model';
 import { cached, lineDef, PlanContext, SheetBuilder } from './builder';
 import {
@@ -99,7 +98,7 @@ export function summarySheet(ctx: PlanContext, masterCheck: boolean): SheetBuild
     { label: 'EPS (Rmb) Old', line: 'epsOld' },
     { label: 'EPS revision', line: 'epsRevision' },
   ]);
-  const overrides = overridesText(ctx.overrides);
+  const overrides = ctx.overridesText();
   const stamp: [string, string][] = [
     ['Version', ctx.options.version ?? 'kc-model'],
     ['Date', ctx.date()],
@@ -114,15 +113,4 @@ export function summarySheet(ctx: PlanContext, masterCheck: boolean): SheetBuild
     s.text(row++, FIRST_PERIOD_COL, value, 'note');
   }
   return s;
-}
-
-/** Longest stamp of the overrides: the Assumptions sheet holds every value; the stamp only says what was set. */
-const STAMP_LIMIT = 1000;
-
-/** The overrides as the stamp shows them, each value cut to 80 characters and the whole to STAMP_LIMIT. */
-function overridesText(overrides: Readonly<Record<string, unknown>>): string {
-  const entries = Object.entries(overrides);
-  const text = entries.map(([k, v]) => `${cut(k)}=${cut(String(v))}`).join(', ');
-  if (text.length <= STAMP_LIMIT) return text;
-  return `${text.slice(0, STAMP_LIMIT - 1)}… (${entries.length} overrides in all; the Assumptions sheet holds every value)`;
 }

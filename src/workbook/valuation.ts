@@ -48,8 +48,8 @@ export function valuationSheet(
   const field = footballField(options);
   const s = new SheetBuilder(name, [50, 12, 12, 12, 12, 12, 70], { rows: 0, cols: 0 });
   s.print = { onePage: true };
-  const overrides = Object.entries(ctx.overrides).map(([k, v]) => `${k}=${v}`);
-  const stamp = `${ctx.options.version ?? 'kc-model'}, ${ctx.date()}, scenario ${ctx.scenario}${overrides.length ? ` with ${overrides.join(', ')}` : ''}`;
+  const overrides = ctx.overridesText();
+  const stamp = `${ctx.options.version ?? 'kc-model'}, ${ctx.date()}, scenario ${ctx.scenario}${overrides ? ` with ${overrides}` : ''}`;
   s.text(1, LABEL, 'Kingsoft Cloud: valuation, US$ per ADS (football field)', 'title');
   s.text(
     2,
