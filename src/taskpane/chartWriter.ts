@@ -20,20 +20,28 @@ const CHART_TYPE: Record<ChartKind, `${Excel.ChartType}`> = {
 
 /**
  * Queues the charts of one sheet. `existing`: the names of the charts on the sheet now; `recorded`: chart name ->
- * definition hash as last written; `wanted`: chart name -> definition hash now. Returns the estimated JSON size.
+ * definition hash as last written on this sheet; `wanted`: chart name -> definition hash now; `layoutChanged`: the
+ * workbook was written in another layout. A chart of the add-in's name with no record (a record from before charts
+ * were kept per sheet) is redrawn when the layout changed, and kept otherwise (the same layout has the same charts).
+ * Returns the estimated JSON size.
  */
 export function queueCharts(
   ws: Excel.Worksheet,
   charts: readonly PlanChart[],
   existing: readonly string[],
-  recorded: Readonly<Record<string, string>>,
+  recorded: ReadonlyMap<string, string>,
   wanted: ReadonlyMap<string, string>,
+  layoutChanged: boolean,
 ): number {
   let bytes = 0;
   const present = new Set(existing);
+  const stale = (name: string) => {
+    const was = recorded.get(name);
+    return was === undefined ? layoutChanged && wanted.has(name) : was !== wanted.get(name);
+  };
   // Charts the add-in drew whose definition changed or that a newer layout no longer has.
-  for (const name of Object.keys(recorded))
-    if (present.has(name) && recorded[name] !== wanted.get(name)) {
+  for (const name of new Set([...recorded.keys(), ...wanted.keys()]))
+    if (present.has(name) && stale(name)) {
       ws.charts.getItem(name).delete();
       present.delete(name);
       bytes += 150;

@@ -20,7 +20,7 @@ import { parseSheetRef, rectAddress, union, type Rect } from './addresses';
 import { queueCharts } from './chartWriter';
 import type { ExcelHost } from './excelHost';
 import { prepare } from './insertPlan';
-import { INPUTS_NAME, labelOfKey, planFor, roleOf, SHEET_MARK } from './layout';
+import { chartsOf, INPUTS_NAME, labelOfKey, planFor, roleOf, SHEET_MARK } from './layout';
 import { sameValue, STATE_KEY, type CellValue, type ModelState } from './modelState';
 import { queueCells, queueSheetCells, queueSheetLooks } from './sheetWriter';
 import { queueWorkbookRead } from './workbookView';
@@ -254,8 +254,9 @@ export async function insertModel(host: ExcelHost, options: InsertOptions): Prom
         sheets.get(planName)!,
         plan.charts.filter((c) => c.sheet === s),
         existing,
-        state?.charts ?? {},
-        layout.chartHashes,
+        chartsOf(state?.charts ?? {}, planName),
+        chartsOf(layout.chartHashes, planName),
+        !!state && state.layout !== layout.version,
       );
     }
     workbook.settings.add(STATE_KEY, final);

@@ -77,7 +77,7 @@ export interface Layout {
   /** Plan name -> the name in this workbook (prefixed or not). */
   nameOf: (planName: string) => string;
   lines: Record<string, string[]>;
-  /** Chart name -> hash of its definition. */
+  /** chartKey(plan sheet, chart name) -> hash of the chart's definition. */
   chartHashes: Map<string, string>;
 }
 
@@ -260,7 +260,13 @@ export function layoutFor(base: WorkbookPlan, sheetName: Record<string, string>,
     });
     lines[line] = periods;
   }
-  const chartHashes = new Map(base.charts.map((c, i) => [chartName(i), hash(chartText(c))]));
+  const chartHashes = new Map<string, string>();
+  const perSheet = new Map<string, number>();
+  for (const c of base.charts) {
+    const i = perSheet.get(c.sheet) ?? 0;
+    perSheet.set(c.sheet, i + 1);
+    chartHashes.set(chartKey(c.sheet, chartName(i)), hash(chartText(c)));
+  }
   return {
     plan,
     version: layoutVersion(base),
@@ -276,9 +282,32 @@ export function layoutFor(base: WorkbookPlan, sheetName: Record<string, string>,
   };
 }
 
-/** The add-in's name for its i-th chart (the user's charts on the sheet keep theirs). */
+/** The add-in's name for its i-th chart on a sheet (the user's charts on the sheet keep theirs). */
 export function chartName(i: number): string {
   return `KC chart ${i + 1}`;
+}
+
+/**
+ * How the add-in's record and chartHashes key a chart: its plan sheet and its name there ("Valuation|KC chart 1"),
+ * since every sheet numbers its charts from 1.
+ */
+export function chartKey(planSheet: string, name: string): string {
+  return `${planSheet}|${name}`;
+}
+
+/**
+ * The charts of one plan sheet in a map keyed by chartKey: chart name -> hash. A key without a sheet (a record written
+ * before charts were keyed by sheet) belongs to no sheet.
+ */
+export function chartsOf(
+  hashes: ReadonlyMap<string, string> | Readonly<Record<string, string>>,
+  planSheet: string,
+): Map<string, string> {
+  const prefix = chartKey(planSheet, '');
+  const entries = hashes instanceof Map ? [...hashes] : Object.entries(hashes);
+  return new Map(
+    entries.filter(([key]) => key.startsWith(prefix)).map(([key, h]) => [key.slice(prefix.length), h]),
+  );
 }
 
 /** "Assumptions!E9" for messages. */

@@ -29,7 +29,7 @@ export interface ModelState {
   inputs: Record<string, [string, CellValue]>;
   /** The rectangle of the input cells as written (the KC_INPUTS name follows inserted rows and columns). */
   inputsBox: string;
-  /** The add-in's charts on the Charts sheet: chart name -> hash of its definition. */
+  /** The add-in's charts: "<plan sheet>|<chart name>" (layout.ts chartKey) -> hash of its definition. */
   charts: Record<string, string>;
   /** Summary lines (KC_LINE_<id> names) -> the period ids across the named row. */
   lines: Record<string, string[]>;

@@ -1,7 +1,8 @@
 /**
  * The task pane's controller: renders the scenario picker and the key assumptions into the page's skeleton
  * (taskpane.html), validates every edit by the model's rules, and drives a WorkbookPort: insert, write one assumption,
- * update, reset, convert to values, read the recalculated summary and follow the Assumptions sheet.
+ * update, reset, convert to values, read the recalculated summary and follow the Assumptions sheet. The valuation
+ * charts (chartsView.ts) follow the case in force: the scenario with the pane's and the sheet's assumptions.
  *
  * Workbook operations run one at a time (a queue); while one runs the buttons are aria-disabled (still focusable, so
  * keyboard focus is never lost) and the pane's root carries data-kc-idle="false". Typed text is never written: a
@@ -12,6 +13,7 @@
  * is in the workbook) comes back. One button is primary: Insert until the model is in the workbook, then Update.
  */
 import { ModelError } from '../model';
+import { ValuationCharts } from './chartsView';
 import {
   fieldValue,
   formatFieldValue,
@@ -73,13 +75,16 @@ export class TaskPane {
   /** The standing notice (where the pane runs, whether the model is in the workbook), shown when no news is due. */
   private baseNotice: { kind: NoticeKind; text: string } = { kind: 'info', text: '' };
   private readonly fields: FieldView[] = [];
+  private readonly charts: ValuationCharts;
 
   constructor(private readonly doc: Document) {
+    this.charts = new ValuationCharts(doc);
     this.renderScenarios();
     this.renderFields();
     this.wireButtons();
     this.refreshEngineSummary();
     this.updateButtons();
+    this.caseChanged();
   }
 
   /**
@@ -299,6 +304,7 @@ export class TaskPane {
     this.showFieldError(view, null);
     const { field } = view;
     this.overrides = { ...this.overrides, [field.key]: result.value.toString() };
+    this.caseChanged();
     view.committed = formatFieldValue(field, result.value);
     view.input.value = view.committed;
     view.modified.hidden = fieldValue(field, this.scenario, {}).equals(result.value);
@@ -341,6 +347,7 @@ export class TaskPane {
     this.scenario = scenario;
     this.describeScenario();
     this.showFieldValues();
+    this.caseChanged();
     if (this.model === 'live') {
       // The workbook follows at once: the model is rewritten on the new scenario with the pane's assumptions.
       this.markSummaryStale();
@@ -407,6 +414,7 @@ export class TaskPane {
   private reset(): void {
     this.overrides = {};
     this.showFieldValues();
+    this.caseChanged();
     this.clearError();
     const port = this.port;
     if (!port || this.model !== 'live') {
@@ -522,11 +530,17 @@ export class TaskPane {
     this.el<HTMLSelectElement>('kc-scenario').value = scenario;
     this.describeScenario();
     this.overrides = merged;
+    this.caseChanged();
     for (const view of this.fields) {
       // A field being edited keeps what the user is typing.
       if (this.doc.activeElement === view.input && view.input.value !== view.committed) continue;
       this.showFieldValue(view);
     }
+  }
+
+  /** The case in force (scenario and assumptions) may have changed: the charts follow it. */
+  private caseChanged(): void {
+    this.charts.show({ scenario: this.scenario, overrides: this.overrides });
   }
 
   // ---- summary ---------------------------------------------------------------------------------------------

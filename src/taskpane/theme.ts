@@ -56,6 +56,10 @@ export interface Tokens {
   dangerFg: string;
   /** An invalid input's border (3:1 against the page). */
   dangerSolid: string;
+  /** The charts' bars on their card (3:1, WCAG 1.4.11): a rise, a fall, a total (a starting or final value). */
+  chartUp: string;
+  chartDown: string;
+  chartTotal: string;
   shadow: string;
 }
 
@@ -121,6 +125,9 @@ export const LIGHT: Tokens = {
   dangerTintFg: '#b10e1c',
   dangerFg: '#b10e1c',
   dangerSolid: '#c50f1f',
+  chartUp: '#107c10',
+  chartDown: '#c50f1f',
+  chartTotal: '#0f6cbd',
   shadow: '0 0 2px rgba(0, 0, 0, 0.12), 0 2px 4px rgba(0, 0, 0, 0.14)',
 };
 
@@ -163,6 +170,9 @@ export const DARK: Tokens = {
   dangerTintFg: '#e37d80',
   dangerFg: '#e37d80',
   dangerSolid: '#dc626d',
+  chartUp: '#54b054',
+  chartDown: '#dc626d',
+  chartTotal: '#479ef5',
   shadow: '0 0 2px rgba(0, 0, 0, 0.24), 0 2px 4px rgba(0, 0, 0, 0.28)',
 };
 
@@ -186,6 +196,9 @@ export const CONTRAST_PAIRS: readonly { fg: keyof Tokens; bg: readonly (keyof To
   { fg: 'strokeAccessible', bg: ['bg1', 'bg2'], min: UI_CONTRAST },
   { fg: 'dangerSolid', bg: ['bg1', 'bg2'], min: UI_CONTRAST },
   { fg: 'strokeFocus', bg: ['bg1', 'bg2'], min: UI_CONTRAST },
+  { fg: 'chartUp', bg: ['bg1'], min: UI_CONTRAST },
+  { fg: 'chartDown', bg: ['bg1'], min: UI_CONTRAST },
+  { fg: 'chartTotal', bg: ['bg1'], min: UI_CONTRAST },
 ];
 
 // ---- colour maths ------------------------------------------------------------------------------------------

@@ -9,7 +9,10 @@ import { ROOT } from './harness';
 
 export type { ContrastReading } from './contrastProbe';
 
-/** Text measured: every kind of text in the pane. Buttons with aria-disabled="true" are inactive (exempt, 1.4.3). */
+/**
+ * Text measured: every kind of text in the pane, the charts' included. Buttons with aria-disabled="true" are inactive
+ * (exempt, 1.4.3).
+ */
 export const TEXT_SELECTORS = [
   'h1',
   'h2',
@@ -30,7 +33,13 @@ export const TEXT_SELECTORS = [
   '.kc-field-error',
   '#kc-error',
   '#kc-progress-text',
+  'h3',
+  '.kc-chart-svg text',
+  '.kc-chart-message',
 ];
+
+/** Graphics that carry meaning, measured against the surface behind them (3:1, WCAG 1.4.11): the charts' bars. */
+export const GRAPHIC_SELECTORS = ['.kc-chart-svg .kc-bar'];
 
 let probe: Promise<string> | undefined;
 
@@ -53,13 +62,18 @@ window.__KC_CONTRAST__ = measureContrast;`,
   return probe;
 }
 
-type ProbeWindow = Window & { __KC_CONTRAST__?: (selectors: readonly string[]) => ContrastReading[] };
+type ProbeWindow = Window & {
+  __KC_CONTRAST__?: (selectors: readonly string[], graphics: readonly string[]) => ContrastReading[];
+};
 
 /** Reads every pair on the page as it is now. */
 export async function readContrast(page: Page): Promise<ContrastReading[]> {
   if (!(await page.evaluate(() => typeof (window as ProbeWindow).__KC_CONTRAST__ === 'function')))
     await page.addScriptTag({ content: await probeBundle() });
-  return page.evaluate((selectors) => (window as ProbeWindow).__KC_CONTRAST__!(selectors), TEXT_SELECTORS);
+  return page.evaluate(
+    ([selectors, graphics]) => (window as ProbeWindow).__KC_CONTRAST__!(selectors, graphics),
+    [TEXT_SELECTORS, GRAPHIC_SELECTORS] as const,
+  );
 }
 
 /** Throws with every pair under its minimum. */

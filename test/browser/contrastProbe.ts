@@ -2,8 +2,8 @@
  * The in-page half of contrast.ts, bundled for the browser by esbuild (so it runs as written, with no helper of the
  * test runner's transpiler): WCAG 2.x contrast of what the page shows. For each visible text element, its computed
  * colour against the background actually behind it (every ancestor's background composited, alpha included); for
- * inputs and the scenario picker, the bottom border (the control's boundary) against the surface around it; and the
- * focus ring of the focused control. The maths is WCAG's own (relative luminance of sRGB, (L1 + 0.05) / (L2 + 0.05)),
+ * inputs and the scenario picker, the bottom border (the control's boundary) against the surface around it; for the
+ * charts' bars, their fill against the surface behind them; and the focus ring of the focused control. The maths is WCAG's own (relative luminance of sRGB, (L1 + 0.05) / (L2 + 0.05)),
  * written here independently of src/taskpane/theme.ts so the test does not grade the code with its own formula.
  */
 
@@ -13,14 +13,17 @@ export interface ContrastReading {
   fg: string;
   bg: string;
   ratio: number;
-  /** The AA minimum: 4.5 for text, 3 for a control's boundary and the focus ring (1.4.3, 1.4.11). */
+  /** The AA minimum: 4.5 for text, 3 for a control's boundary, a chart's bar and the focus ring (1.4.3, 1.4.11). */
   min: number;
 }
 
 type Rgba = [number, number, number, number];
 
 /** Measures every pair on the page as it is now. */
-export function measureContrast(textSelectors: readonly string[]): ContrastReading[] {
+export function measureContrast(
+  textSelectors: readonly string[],
+  graphicSelectors: readonly string[] = [],
+): ContrastReading[] {
   const parse = (css: string): Rgba => {
     const m = /rgba?\(([^)]+)\)/.exec(css);
     if (!m) throw new Error(`unexpected colour ${css}`);
@@ -58,8 +61,10 @@ export function measureContrast(textSelectors: readonly string[]): ContrastReadi
   };
   const visible = (el: HTMLElement) =>
     !el.closest('[hidden]') && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
-  const name = (el: HTMLElement) =>
-    `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className ? `.${String(el.className).trim().replace(/\s+/g, '.')}` : ''}`;
+  const name = (el: Element) => {
+    const cls = (el.getAttribute('class') ?? '').trim().replace(/\s+/g, '.');
+    return `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${cls ? `.${cls}` : ''}`;
+  };
 
   const out: ContrastReading[] = [];
   const seen = new Set<Element>();
@@ -70,13 +75,28 @@ export function measureContrast(textSelectors: readonly string[]): ContrastReadi
       if (!content.trim()) continue;
       seen.add(el);
       const bg = backdrop(el);
-      const fg = over(parse(getComputedStyle(el).color), bg);
+      // SVG text is painted with its fill, HTML text with its colour.
+      const style = getComputedStyle(el);
+      const fg = over(parse(el instanceof SVGElement ? style.fill : style.color), bg);
       out.push({
         what: `${name(el)} "${content.trim().slice(0, 40)}"`,
         fg: hex(fg),
         bg: hex(bg),
         ratio: ratio(fg, bg),
         min: 4.5,
+      });
+    }
+  for (const selector of graphicSelectors)
+    for (const el of Array.from(document.querySelectorAll<SVGGraphicsElement>(selector))) {
+      if (el.getClientRects().length === 0 || el.closest('[hidden]')) continue;
+      const bg = backdrop(el.parentElement);
+      const fill = over(parse(getComputedStyle(el).fill), bg);
+      out.push({
+        what: `the fill of ${name(el)}`,
+        fg: hex(fill),
+        bg: hex(bg),
+        ratio: ratio(fill, bg),
+        min: 3,
       });
     }
   for (const el of Array.from(document.querySelectorAll<HTMLElement>('.kc-input, .kc-select'))) {

@@ -151,11 +151,15 @@ export function test(name: string, fn: () => Promise<void>): void {
   cases.push({ name, fn });
 }
 
-/** Runs the cases in order, prints one line each and the summary line; resolves to the number failed. */
+/**
+ * Runs the cases in order (only those whose name contains KC_BROWSER_ONLY, when set), prints one line each and the
+ * summary line; resolves to the number failed.
+ */
 export async function runCases(): Promise<number> {
   let passed = 0;
   let failed = 0;
-  for (const c of cases) {
+  const only = process.env.KC_BROWSER_ONLY;
+  for (const c of cases.filter((k) => !only || k.name.includes(only))) {
     const started = Date.now();
     try {
       await c.fn();

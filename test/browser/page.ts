@@ -173,8 +173,11 @@ export const cellValue = (page: Page, sheet: string, a1: string) =>
     a1,
   ] as const);
 
-/** Saves a screenshot of the whole pane to test-artifacts/ (and, with docs and KC_DOCS_IMAGES=1, docs/images/). */
-export async function screenshot(page: Page, name: string, docs = false): Promise<void> {
+/**
+ * Saves a screenshot of the whole pane (or of one element of it) to test-artifacts/ (and, with docs and
+ * KC_DOCS_IMAGES=1, docs/images/).
+ */
+export async function screenshot(page: Page, name: string, docs = false, selector?: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const file = join(ARTIFACTS, name);
   // The whole pane in one viewport, so the sticky action bar sits at the bottom as in a tall task pane.
@@ -182,7 +185,8 @@ export async function screenshot(page: Page, name: string, docs = false): Promis
   await page.mouse.move(0, 0); // no hover effect from the last click in the picture
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
   await page.setViewportSize({ width: viewport.width, height: Math.max(height, viewport.height) });
-  await page.screenshot({ path: file });
+  if (selector) await page.locator(selector).screenshot({ path: file });
+  else await page.screenshot({ path: file });
   await page.setViewportSize(viewport);
   if (docs && process.env.KC_DOCS_IMAGES === '1') {
     mkdirSync(DOCS_IMAGES, { recursive: true });

@@ -192,7 +192,7 @@ async function checkedInFreshPage(theme: ThemeCase): Promise<void> {
   const u = lowest(ui);
   console.log(
     `    contrast, ${theme.name}: ${text.length} text pairs ≥ ${t.ratio.toFixed(2)}:1 (lowest: ${t.what}), ` +
-      `${ui.length} boundary/focus pairs ≥ ${u.ratio.toFixed(2)}:1 (lowest: ${u.what})`,
+      `${ui.length} boundary/bar/focus pairs ≥ ${u.ratio.toFixed(2)}:1 (lowest: ${u.what})`,
   );
   assertEqual(pageErrors(page).length, 0, `page errors: ${pageErrors(page).join('; ')}`);
   await page.close();

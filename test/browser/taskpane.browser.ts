@@ -3,9 +3,11 @@
  * with KC_SKIP_BUILD=1), serves dist/ on 127.0.0.1, opens taskpane.html in Debian's headless Chromium with the hosted
  * Office.js replaced by a stub, injects the in-memory Excel stand-in (test/support/excelStandIn.ts) as the pane's
  * host, and drives the pane like a user: insert, edit, update, reset, convert (here), and theme, contrast, messages,
- * status, precision, button emphasis and a clean load outside Office (quality.cases.ts). The expected figures come
- * from the engine (buildModel) in this Node process. Screenshots go to test-artifacts/ (KC_DOCS_IMAGES=1 also copies the
- * README's to docs/images/). Prints "browser: N passed, M failed" and exits 1 on any failure.
+ * status, precision, button emphasis and a clean load outside Office (quality.cases.ts), and the valuation charts
+ * (charts.cases.ts). The expected figures come from the engine (buildModel, priceBridge, tornado) in this Node
+ * process. Screenshots go to test-artifacts/ (KC_DOCS_IMAGES=1 also copies the README's to docs/images/). Prints
+ * "browser: N passed, M failed" and exits 1 on any failure; KC_BROWSER_ONLY=text runs only the cases whose name
+ * contains it.
  */
 import { execFileSync } from 'child_process';
 import { join } from 'path';
@@ -40,6 +42,7 @@ import {
   WACC_BASE,
   type StandInWindow,
 } from './page';
+import './charts.cases';
 import './quality.cases';
 
 // ---- cases -------------------------------------------------------------------------------------------------
