@@ -57,6 +57,11 @@ const CHEAPEST_FIRST: readonly BridgeGroup[] = [
   'inputs',
 ];
 
+/** A group as a message names it: its label ("WACC", "Terminal growth and fade"). */
+function groupLabel(id: BridgeGroup): string {
+  return id === 'inputs' ? INPUTS_GROUP_LABEL : (VALUE_GROUPS.find((g) => g.id === id)?.label ?? id);
+}
+
 /** The bridge of value per ADS from one case to another; see the module's comment. */
 export function priceBridge(from: BuildOptions, to: BuildOptions): BridgeResult {
   const fromModel = buildModel(from);
@@ -78,7 +83,7 @@ export function priceBridge(from: BuildOptions, to: BuildOptions): BridgeResult 
         throw new ModelError(
           error.code,
           error.subject,
-          `The bridge values every mix of the two cases' groups, and one mix (${groups.join(', ')} from the second case) fails: ${error.message}`,
+          `The bridge values every mix of the two cases' groups, and one mix (${groups.map(groupLabel).join(', ')} from the second case) fails: ${error.message}`,
         );
       throw error;
     }

@@ -13,7 +13,6 @@ import {
   TORNADO_SHOCKS,
   tornado,
   type GroupShock,
-  VALUE_GROUPS,
   type PeriodId,
 } from '../../model';
 import { readAssumption } from '../../model/assumptions';
@@ -64,15 +63,9 @@ export function describeCase(c: PaneCase): string {
 
 const driverLabel = (id: string) => findDriver(id)?.label ?? id;
 
-/**
- * The bridge's message in the pane's words: the mix that fails is named by group labels ("WACC from this case"),
- * not the model's group ids.
- */
+/** The bridge's message in the pane's words: the second case of the bridge is the pane's case. */
 function inWords(error: ModelError): string {
-  return error.message.replace(/\(([^()]*) from the second case\)/, (_, ids: string) => {
-    const labels = ids.split(', ').map((id) => VALUE_GROUPS.find((g) => g.id === id)?.label ?? id);
-    return `(${labels.join(', ')} from this case)`;
-  });
+  return error.message.replace(/ from the second case\)/, ' from this case)');
 }
 
 /** The waterfall of the bridge from the base case to the case; see the module's comment. */

@@ -137,7 +137,7 @@ describe('bridge: what the parts are', () => {
     expect(error).toBeInstanceOf(ModelError);
     expect((error as ModelError).code).toBe('WACC_NOT_ABOVE_GROWTH');
     expect((error as ModelError).message).toMatch(
-      /^The bridge values every mix of the two cases' groups, and one mix \(terminal from the second case\) fails: WACC \(5\.0%\) must be above terminal growth \(8\.0%\)/,
+      /^The bridge values every mix of the two cases' groups, and one mix \(Terminal growth and fade from the second case\) fails: WACC \(5\.0%\) must be above terminal growth \(8\.0%\)/,
     );
   });
 
