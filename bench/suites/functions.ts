@@ -33,7 +33,7 @@ function assumptionSet(i: number, base: number): unknown[][] {
     ['revenueGrowth.2027E', +(0.2 + (base + i) * 1e-8).toFixed(8)],
     ['wacc', `${(9.5 + (i % 10) * 0.2).toFixed(1)}%`],
     ['', ''],
-    ['cogsRatio.2028E', 0.85 + (i % 7) * 0.001],
+    ['cashCogsRatio.2028E', 0.5 + (i % 7) * 0.001],
   ];
 }
 
