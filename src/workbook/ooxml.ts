@@ -101,12 +101,14 @@ async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
   return parts;
 }
 
-function unescapeXml(text: string): string {
+/** XML text with its entities read back: the five named ones and numeric character references. */
+export function unescapeXml(text: string): string {
   return text
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&quot;/g, '"')
     .replace(/&apos;/g, "'")
+    .replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n)))
     .replace(/&amp;/g, '&');
 }
 

@@ -10,6 +10,7 @@ import { tmpdir } from 'os';
 import * as path from 'path';
 import JSZip from 'jszip';
 import type { WorkbookPlan } from '../../src/workbook/plan';
+import { unescapeXml } from '../../src/workbook/ooxml';
 import { planToXlsxBuffer } from '../../src/workbook/xlsx';
 
 const PROFILE = `<?xml version="1.0" encoding="UTF-8"?>
@@ -153,7 +154,7 @@ export async function odsCharts(ods: Buffer): Promise<RenderedChart[]> {
       [...r[1].matchAll(/office:value-type="float" office:value="([^"]+)"/g)].map((v) => Number(v[1])),
     );
     charts.push({
-      title: unescape(title),
+      title: unescapeXml(title),
       series,
       stacked: /chart:stacked="true"/.test(style),
       horizontal: /chart:vertical="true"/.test(style),
@@ -161,15 +162,6 @@ export async function odsCharts(ods: Buffer): Promise<RenderedChart[]> {
     });
   }
   return charts;
-}
-
-function unescape(text: string): string {
-  return text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&');
 }
 
 /** RFC 4180 CSV: quoted fields, doubled quotes, newlines inside quotes. */

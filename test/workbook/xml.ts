@@ -1,4 +1,6 @@
 /** A small XML reader for tests: elements with attributes and children (no DTDs, no mixed-content concerns). */
+import { unescapeXml } from '../../src/workbook/ooxml';
+
 export interface XmlNode {
   name: string;
   attrs: Record<string, string>;
@@ -20,11 +22,11 @@ export function parseXml(xml: string): XmlNode {
       stack.pop();
     } else if (m[3]) {
       const attrs: Record<string, string> = {};
-      for (const a of m[4].matchAll(/([^\s=]+)="([^"]*)"/g)) attrs[a[1]] = entities(a[2]);
+      for (const a of m[4].matchAll(/([^\s=]+)="([^"]*)"/g)) attrs[a[1]] = unescapeXml(a[2]);
       const node: XmlNode = { name: m[3], attrs, children: [], text: '' };
       top.children.push(node);
       if (!m[5]) stack.push(node);
-    } else if (m[6]) top.text += entities(m[6]);
+    } else if (m[6]) top.text += unescapeXml(m[6]);
   }
   if (stack.length !== 1) throw new Error(`<${stack[stack.length - 1].name}> is not closed`);
   return root.children[0];
@@ -62,14 +64,4 @@ export function sequenceProblems(node: XmlNode, sequence: readonly (string | rea
     else [last, lastName] = [i, child.name];
   }
   return problems;
-}
-
-function entities(text: string): string {
-  return text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n)))
-    .replace(/&amp;/g, '&');
 }

@@ -25,6 +25,34 @@ export function textEl(tag: string, attrs: SvgNode['attrs'], text: string): SvgN
   return { tag, attrs, children: [], text };
 }
 
+/**
+ * A chart's root: an <svg> with role="img", named by its <title> and described by its <desc> (the figures in
+ * words), then the chart's own elements.
+ */
+export function chartRoot(
+  size: { width: number; height: number },
+  text: { title: string; description: string },
+  idPrefix: string,
+  children: SvgNode[],
+): SvgNode {
+  return el(
+    'svg',
+    {
+      class: 'kc-chart-svg',
+      role: 'img',
+      'aria-labelledby': `${idPrefix}-title ${idPrefix}-desc`,
+      viewBox: `0 0 ${px(size.width)} ${px(size.height)}`,
+      width: px(size.width),
+      height: px(size.height),
+    },
+    [
+      textEl('title', { id: `${idPrefix}-title` }, text.title),
+      textEl('desc', { id: `${idPrefix}-desc` }, text.description),
+      ...children,
+    ],
+  );
+}
+
 /** A coordinate or length rounded to 0.1 px, so the markup stays short and stable. */
 export function px(value: number): number {
   return Math.round(value * 10) / 10;

@@ -17,7 +17,7 @@ import {
   ROW_HEIGHT,
   VALUE_GAP,
 } from './format';
-import { el, px, textEl, type SvgNode } from './svgTree';
+import { chartRoot, el, px, textEl, type SvgNode } from './svgTree';
 
 /** One row: its label (the group and its shock) and the value at each end. */
 export interface TornadoBarData {
@@ -134,51 +134,38 @@ export function tornadoSvg(data: TornadoData, width: number, idPrefix: string): 
         ]
       : [];
   const labelX = { start: 0, middle: layout.centreX, end: layout.width }[layout.centreAnchor];
-  return el(
-    'svg',
-    {
-      class: 'kc-chart-svg',
-      role: 'img',
-      'aria-labelledby': `${idPrefix}-title ${idPrefix}-desc`,
-      viewBox: `0 0 ${px(layout.width)} ${px(layout.height)}`,
-      width: px(layout.width),
-      height: px(layout.height),
-    },
-    [
-      textEl('title', { id: `${idPrefix}-title` }, data.title),
-      textEl('desc', { id: `${idPrefix}-desc` }, data.description),
-      textEl(
-        'text',
-        { class: 'kc-chart-label', x: px(labelX), y: FONT_SIZE, 'text-anchor': layout.centreAnchor },
-        layout.centreText,
-      ),
-      ...layout.rows.map((row) =>
-        el('g', { class: 'kc-chart-row', 'data-id': row.id, 'data-low': row.low, 'data-high': row.high }, [
-          textEl('text', { class: 'kc-chart-label', x: 0, y: px(row.labelY) }, row.label),
-          ...rect('down', row.y, row.below),
-          ...rect('up', row.y, row.above),
-          textEl(
-            'text',
-            { class: 'kc-chart-value', x: px(row.leftX), y: px(row.valueY), 'text-anchor': 'end' },
-            row.leftText,
-          ),
-          textEl('text', { class: 'kc-chart-value', x: px(row.rightX), y: px(row.valueY) }, row.rightText),
-        ]),
-      ),
-      // The centre line: under its label, and across each bar (over it, so it shows where the parts meet), never
-      // through a row's label.
-      ...[
-        { y1: FONT_SIZE + 3, y2: HEADER },
-        ...layout.rows.map((r) => ({ y1: r.y - 3, y2: r.y + ROW.bar + 3 })),
-      ].map((seg) =>
-        el('line', {
-          class: 'kc-chart-centre',
-          x1: px(layout.centreX),
-          x2: px(layout.centreX),
-          y1: px(seg.y1),
-          y2: px(seg.y2),
-        }),
-      ),
-    ],
-  );
+  return chartRoot(layout, data, idPrefix, [
+    textEl(
+      'text',
+      { class: 'kc-chart-label', x: px(labelX), y: FONT_SIZE, 'text-anchor': layout.centreAnchor },
+      layout.centreText,
+    ),
+    ...layout.rows.map((row) =>
+      el('g', { class: 'kc-chart-row', 'data-id': row.id, 'data-low': row.low, 'data-high': row.high }, [
+        textEl('text', { class: 'kc-chart-label', x: 0, y: px(row.labelY) }, row.label),
+        ...rect('down', row.y, row.below),
+        ...rect('up', row.y, row.above),
+        textEl(
+          'text',
+          { class: 'kc-chart-value', x: px(row.leftX), y: px(row.valueY), 'text-anchor': 'end' },
+          row.leftText,
+        ),
+        textEl('text', { class: 'kc-chart-value', x: px(row.rightX), y: px(row.valueY) }, row.rightText),
+      ]),
+    ),
+    // The centre line: under its label, and across each bar (over it, so it shows where the parts meet), never
+    // through a row's label.
+    ...[
+      { y1: FONT_SIZE + 3, y2: HEADER },
+      ...layout.rows.map((r) => ({ y1: r.y - 3, y2: r.y + ROW.bar + 3 })),
+    ].map((seg) =>
+      el('line', {
+        class: 'kc-chart-centre',
+        x1: px(layout.centreX),
+        x2: px(layout.centreX),
+        y1: px(seg.y1),
+        y2: px(seg.y2),
+      }),
+    ),
+  ]);
 }

@@ -17,7 +17,7 @@ import {
   usd,
   VALUE_GAP,
 } from './format';
-import { el, px, textEl, type SvgNode } from './svgTree';
+import { chartRoot, el, px, textEl, type SvgNode } from './svgTree';
 
 /** One step of the waterfall. */
 export interface WaterfallStep {
@@ -144,49 +144,36 @@ export function waterfallSvg(data: WaterfallData, width: number, idPrefix: strin
   const layout = waterfallLayout(data, width);
   const { scale } = layout;
   const zero = scale.x0 + ((0 - scale.min) / (scale.max - scale.min)) * (scale.x1 - scale.x0);
-  return el(
-    'svg',
-    {
-      class: 'kc-chart-svg',
-      role: 'img',
-      'aria-labelledby': `${idPrefix}-title ${idPrefix}-desc`,
-      viewBox: `0 0 ${px(layout.width)} ${px(layout.height)}`,
-      width: px(layout.width),
-      height: px(layout.height),
-    },
-    [
-      textEl('title', { id: `${idPrefix}-title` }, data.title),
-      textEl('desc', { id: `${idPrefix}-desc` }, data.description),
-      // Where the scale has negative values, zero is marked beside each bar (never through a label); otherwise zero
-      // is the left edge, where the totals start.
-      ...(scale.min < 0 ? layout.bars : []).map((bar) =>
-        el('line', {
-          class: 'kc-chart-axis',
-          x1: px(zero),
-          x2: px(zero),
-          y1: px(bar.y - 2),
-          y2: px(bar.y + ROW.bar + 2),
+  return chartRoot(layout, data, idPrefix, [
+    // Where the scale has negative values, zero is marked beside each bar (never through a label); otherwise zero
+    // is the left edge, where the totals start.
+    ...(scale.min < 0 ? layout.bars : []).map((bar) =>
+      el('line', {
+        class: 'kc-chart-axis',
+        x1: px(zero),
+        x2: px(zero),
+        y1: px(bar.y - 2),
+        y2: px(bar.y + ROW.bar + 2),
+      }),
+    ),
+    ...layout.connectors.map((c) =>
+      el('line', { class: 'kc-chart-connector', x1: px(c.x), x2: px(c.x), y1: px(c.y1), y2: px(c.y2) }),
+    ),
+    ...layout.bars.map((bar) =>
+      el('g', { class: 'kc-chart-row', 'data-id': bar.id, 'data-from': bar.from, 'data-to': bar.to }, [
+        textEl('text', { class: 'kc-chart-label', x: 0, y: px(bar.labelY) }, bar.label),
+        el('rect', {
+          class: `kc-bar kc-bar-${bar.kind}`,
+          x: px(bar.x),
+          y: px(bar.y),
+          // A part too small to see still shows as a sliver in its colour.
+          width: px(Math.max(bar.width, 1)),
+          height: ROW.bar,
         }),
-      ),
-      ...layout.connectors.map((c) =>
-        el('line', { class: 'kc-chart-connector', x1: px(c.x), x2: px(c.x), y1: px(c.y1), y2: px(c.y2) }),
-      ),
-      ...layout.bars.map((bar) =>
-        el('g', { class: 'kc-chart-row', 'data-id': bar.id, 'data-from': bar.from, 'data-to': bar.to }, [
-          textEl('text', { class: 'kc-chart-label', x: 0, y: px(bar.labelY) }, bar.label),
-          el('rect', {
-            class: `kc-bar kc-bar-${bar.kind}`,
-            x: px(bar.x),
-            y: px(bar.y),
-            // A part too small to see still shows as a sliver in its colour.
-            width: px(Math.max(bar.width, 1)),
-            height: ROW.bar,
-          }),
-          textEl('text', { class: 'kc-chart-value', x: px(bar.valueX), y: px(bar.valueY) }, bar.valueText),
-        ]),
-      ),
-    ],
-  );
+        textEl('text', { class: 'kc-chart-value', x: px(bar.valueX), y: px(bar.valueY) }, bar.valueText),
+      ]),
+    ),
+  ]);
 }
 
 /** The steps and totals in words: "Base case US$19.50; Revenue +4.99; ...; This case US$31.31." */
