@@ -2,7 +2,6 @@
  * KC.IMPLIED, KC.BRIDGE and KC.TORNADO called as Excel calls them (through the generated metadata, with the stand-in
  * runtime): answers against the engine and independent builds, spills, and errors as #VALUE! or #N/A with messages.
  */
-import * as functions from '../../src/functions/functions';
 import {
   buildModel,
   impliedValue,
@@ -11,23 +10,14 @@ import {
   tornado,
   VALUE_GROUPS,
 } from '../../src/model';
-import {
-  ErrorCode,
-  excelError,
-  excelInvoker,
-  generateMetadata,
-  installRuntime,
-  type Metadata,
-} from './runtime';
+import { ErrorCode, excelError, installRuntime, loadFunctions, type Invoker } from './runtime';
 
 installRuntime();
 
-let metadata: Metadata;
-let KC: ReturnType<typeof excelInvoker>;
+let KC: Invoker;
 
 beforeAll(async () => {
-  metadata = await generateMetadata();
-  KC = excelInvoker(metadata, functions as unknown as Record<string, unknown>);
+  ({ KC } = await loadFunctions());
 }, 30_000);
 
 const one = (result: unknown[][]) => {

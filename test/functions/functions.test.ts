@@ -2,7 +2,6 @@
  * The KC.* functions called as Excel calls them (through the generated metadata, with a stand-in runtime): figures
  * against the note and against the engine, spills, overrides, and every error path.
  */
-import * as functions from '../../src/functions/functions';
 import { NM } from '../../src/functions/spill';
 import { STATEMENTS, STATEMENT_PERIODS } from '../../src/functions/statements';
 import * as model from '../../src/model';
@@ -14,24 +13,14 @@ import {
   STATEMENTS as MODEL_STATEMENTS,
   type Value,
 } from '../../src/model';
-import {
-  ErrorCode,
-  excelError,
-  excelInvoker,
-  generateMetadata,
-  installRuntime,
-  StandInError,
-  type Metadata,
-} from './runtime';
+import { ErrorCode, excelError, installRuntime, loadFunctions, StandInError, type Invoker } from './runtime';
 
 installRuntime();
 
-let metadata: Metadata;
-let KC: ReturnType<typeof excelInvoker>;
+let KC: Invoker;
 
 beforeAll(async () => {
-  metadata = await generateMetadata();
-  KC = excelInvoker(metadata, functions as unknown as Record<string, unknown>);
+  ({ KC } = await loadFunctions());
 }, 30_000);
 
 const round1 = (x: unknown) => Math.round((x as number) * 10) / 10;

@@ -2,18 +2,16 @@
  * Allowed values near the model's limits give figures, or NM where a ratio has no denominator, never an error for
  * the whole model (issue 11, "Limits handled"): revenue growth of -100% is allowed, so KC.REVENUE still answers.
  */
-import * as functions from '../../src/functions/functions';
 import { NM } from '../../src/functions/spill';
 import { buildModel } from '../../src/model';
-import { excelInvoker, generateMetadata, installRuntime, type Metadata } from './runtime';
+import { installRuntime, loadFunctions, type Invoker } from './runtime';
 
 installRuntime();
 
-let KC: ReturnType<typeof excelInvoker>;
+let KC: Invoker;
 
 beforeAll(async () => {
-  const metadata: Metadata = await generateMetadata();
-  KC = excelInvoker(metadata, functions as unknown as Record<string, unknown>);
+  ({ KC } = await loadFunctions());
 }, 30_000);
 
 describe('functions at the limits of the allowed values', () => {

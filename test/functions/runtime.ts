@@ -101,6 +101,16 @@ export function excelInvoker(metadata: Metadata, module: Record<string, unknown>
   };
 }
 
+/** KC.<id>(...args) as Excel calls it. */
+export type Invoker = ReturnType<typeof excelInvoker>;
+
+/** The generated metadata and an invoker over the functions module, for a suite's beforeAll. */
+export async function loadFunctions(): Promise<{ metadata: Metadata; KC: Invoker }> {
+  const metadata = await generateMetadata();
+  const module = (await import('../../src/functions/functions')) as unknown as Record<string, unknown>;
+  return { metadata, KC: excelInvoker(metadata, module) };
+}
+
 /** Runs `fn` and returns the Excel error it throws; fails if it returns normally. */
 export function excelError(fn: () => unknown): StandInError {
   let result: unknown;
